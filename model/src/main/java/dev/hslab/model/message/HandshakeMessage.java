@@ -1,0 +1,36 @@
+package dev.hslab.model.message;
+
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.WireWriter;
+
+/**
+ * A handshake message (RFC 5246 §7.4): an immutable value that encodes to its exact RFC bytes.
+ * Each implementation has a {@code static X decode(WireReader body, DecodeContext ctx)} that
+ * consumes the whole body or throws the alert to send.
+ */
+public interface HandshakeMessage {
+
+  HandshakeType type();
+
+  /** Writes the body, without the four-byte handshake header. */
+  void encodeBody(WireWriter w);
+
+  /** A stable one-line description for traces, e.g. {@code ServerHello TLSv1.2 TLS_...}. */
+  String describe();
+
+  default Bytes body() {
+    WireWriter w = new WireWriter();
+    encodeBody(w);
+    return w.toBytes();
+  }
+
+  /** The message with its header: {@code msg_type(1) length(3) body} (RFC 5246 §7.4). */
+  default Bytes encode() {
+    WireWriter w = new WireWriter();
+    w.uint8(type().code());
+    int mark = w.begin(3);
+    encodeBody(w);
+    w.end(mark);
+    return w.toBytes();
+  }
+}
