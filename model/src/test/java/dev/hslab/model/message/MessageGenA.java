@@ -99,7 +99,7 @@ public final class MessageGenA {
   public CertificateMessage certificate() {
     List<Bytes> certs = new ArrayList<>();
     for (int n = size(0, 4); n > 0; n--) {
-      certs.add(bytes(size(1, 1500)));
+      certs.add(bytes(size(1, 600)));
     }
     return new CertificateMessage(certs);
   }
