@@ -83,7 +83,7 @@ public final class MessageGenA {
 
   public ClientHello clientHello() {
     List<Integer> suites = new ArrayList<>();
-    for (int n = size(1, 200); n > 0; n--) {
+    for (int n = size(1, 100); n > 0; n--) {
       suites.add(cipherSuiteCode());
     }
     List<Integer> compression = new ArrayList<>(codes(0, 6, 256, List.of(1, 64)));
