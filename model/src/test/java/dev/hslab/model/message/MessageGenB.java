@@ -20,7 +20,7 @@ import java.util.Random;
 final class MessageGenB {
 
   /** Largest generated length of a field whose bound is 2^16-1. */
-  static final int CAP = 300;
+  static final int CAP = 200;
 
   private final Random random;
 
