@@ -2,10 +2,11 @@ package dev.hslab.model.message;
 
 import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.SignatureScheme;
+import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;
-import dev.hslab.model.wire.Bytes;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -61,8 +62,8 @@ public record DigitallySigned(OptionalInt algorithm, Bytes signature) {
     return algorithm.isPresent() == version.isTls12OrLater();
   }
 
-  public java.util.Optional<SignatureScheme> scheme() {
-    return algorithm.isPresent() ? SignatureScheme.fromCode(algorithm.getAsInt()) : java.util.Optional.empty();
+  public Optional<SignatureScheme> scheme() {
+    return algorithm.isPresent() ? SignatureScheme.fromCode(algorithm.getAsInt()) : Optional.empty();
   }
 
   /** E.g. {@code sig=rsa_pkcs1_sha256 256B}, {@code sig=0x0808 64B}, {@code sig 128B}. */

@@ -1,5 +1,6 @@
 package dev.hslab.model.message;
 
+import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
@@ -39,6 +40,27 @@ public record ServerKeyExchange(ServerKeyExchangeParams params, Optional<Digital
         ? Optional.of(DigitallySigned.read(body, ctx.version())) : Optional.empty();
     body.expectEnd("ServerKeyExchange");
     return new ServerKeyExchange(params, signature);
+  }
+
+  /**
+   * Whether this value has the shape {@code ctx} decodes: params of the key exchange's kind and a
+   * signature exactly for the signed kinds, in the version's form. Encoding a value that does
+   * not fit gives bytes the peer rejects, so producers can check before sending.
+   */
+  public boolean fits(DecodeContext ctx) {
+    KeyExchange kx = ctx.keyExchange();
+    if (kx == null || kx == KeyExchange.RSA) {
+      return false;
+    }
+    boolean kind = switch (kx) {
+      case DHE_RSA, DH_ANON -> params instanceof ServerDhParams;
+      case ECDHE_RSA, ECDHE_ECDSA, ECDH_ANON -> params instanceof ServerEcdhParams;
+      case PSK -> params instanceof PskIdentityHint;
+      case ECDHE_PSK -> params instanceof EcdhePskServerParams;
+      case RSA -> false;
+    };
+    return kind && signature.isPresent() == kx.signedServerKeyExchange()
+        && signature.map(s -> s.fitsVersion(ctx.version())).orElse(true);
   }
 
   /** The exact params bytes that go into the signature (RFC 5246 §7.4.3). */

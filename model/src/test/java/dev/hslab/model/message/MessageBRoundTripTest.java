@@ -57,6 +57,7 @@ class MessageBRoundTripTest {
       ServerKeyExchange m = gen.serverKeyExchange(kx, v);
       CodecChecks.check(m, HandshakeMessage::body,
           b -> ServerKeyExchange.decode(WireReader.of(b, "ServerKeyExchange"), ctx), random, FLIPS);
+      assertThat(m.fits(ctx)).as("generated %s fits %s", m, ctx).isTrue();
       assertThat(m.encode().slice(4, m.encode().length())).isEqualTo(m.body());
       assertThat(m.body().slice(0, m.signedParams().length())).isEqualTo(m.signedParams());
     }

@@ -218,4 +218,19 @@ class ServerKeyExchangeTest {
     assertAlert(() -> ServerKeyExchange.decode(WireReader.of(b, "ServerKeyExchange"), DecodeContext.of(ProtocolVersion.TLS12)),
         AlertDescription.UNEXPECTED_MESSAGE);
   }
+
+  @Test
+  void fitsOnlyTheKeyExchangeAndVersionItsShapeBelongsTo() throws Exception {
+    ServerKeyExchange signed12 = decode(body(SKE_ECDHE_ECDSA_TLS12, HandshakeType.SERVER_KEY_EXCHANGE),
+        ProtocolVersion.TLS12, KeyExchange.ECDHE_ECDSA);
+    assertThat(signed12.fits(new DecodeContext(ProtocolVersion.TLS12, KeyExchange.ECDHE_RSA))).isTrue();
+    assertThat(signed12.fits(new DecodeContext(ProtocolVersion.TLS11, KeyExchange.ECDHE_ECDSA))).as("version").isFalse();
+    assertThat(signed12.fits(new DecodeContext(ProtocolVersion.TLS12, KeyExchange.ECDH_ANON))).as("anon has no signature").isFalse();
+    assertThat(signed12.fits(new DecodeContext(ProtocolVersion.TLS12, KeyExchange.DHE_RSA))).as("params kind").isFalse();
+    assertThat(signed12.fits(new DecodeContext(ProtocolVersion.TLS12, KeyExchange.RSA))).isFalse();
+    ServerKeyExchange hint = ServerKeyExchange.unsigned(new PskIdentityHint(Bytes.EMPTY));
+    assertThat(hint.fits(new DecodeContext(ProtocolVersion.SSL3, KeyExchange.PSK))).isTrue();
+    assertThat(ServerKeyExchange.signed(hint.params(), DigitallySigned.legacy(Bytes.EMPTY))
+        .fits(new DecodeContext(ProtocolVersion.TLS10, KeyExchange.PSK))).isFalse();
+  }
 }
