@@ -3,8 +3,8 @@ package dev.hslab.model.crypto;
 import dev.hslab.model.suite.PrfHash;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.bouncycastle.crypto.Digest;
 
 /**
@@ -31,8 +31,8 @@ public record Transcript(List<Bytes> messages) {
   public Transcript append(Bytes handshakeMessage) {
     List<Bytes> next = new ArrayList<>(messages.size() + 1);
     next.addAll(messages);
-    next.add(handshakeMessage);
-    return new Transcript(Collections.unmodifiableList(next));
+    next.add(Objects.requireNonNull(handshakeMessage, "handshakeMessage"));
+    return new Transcript(next);
   }
 
   /** Total bytes of handshake_messages. */
