@@ -8,7 +8,9 @@ import dev.hslab.model.wire.WireWriter;
  * Each implementation has a {@code static X decode(WireReader body, DecodeContext ctx)} that
  * consumes the whole body or throws the alert to send.
  */
-public interface HandshakeMessage {
+public sealed interface HandshakeMessage
+    permits HelloRequest, ClientHello, ServerHello, NewSessionTicket, CertificateMessage, ServerKeyExchange,
+        CertificateRequest, ServerHelloDone, CertificateVerify, ClientKeyExchange, Finished {
 
   HandshakeType type();
 

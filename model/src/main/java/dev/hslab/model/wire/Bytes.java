@@ -80,6 +80,25 @@ public final class Bytes implements Comparable<Bytes> {
     System.arraycopy(value, 0, dst, off, value.length);
   }
 
+  /** Copies {@code len} bytes from {@code srcOff} into {@code dst} at {@code off}. */
+  public void copyTo(int srcOff, byte[] dst, int off, int len) {
+    System.arraycopy(value, srcOff, dst, off, len);
+  }
+
+  /** Feeds the content to a BouncyCastle digest or MAC without a copy. */
+  public void updateDigest(org.bouncycastle.crypto.Digest digest) {
+    digest.update(value, 0, value.length);
+  }
+
+  public void updateMac(org.bouncycastle.crypto.Mac mac) {
+    mac.update(value, 0, value.length);
+  }
+
+  /** The backing array, for readers in this package that never write to it. */
+  byte[] array() {
+    return value;
+  }
+
   public String hex() {
     return HEX.formatHex(value);
   }

@@ -21,7 +21,7 @@ public final class WireReader {
 
   /** A reader over {@code b}; {@code context} (e.g. "ServerHello") prefixes every error. */
   public static WireReader of(Bytes b, String context) {
-    byte[] a = b.toByteArray();
+    byte[] a = b.array(); // read-only use: the reader never writes to its buffer
     return new WireReader(a, 0, a.length, context);
   }
 

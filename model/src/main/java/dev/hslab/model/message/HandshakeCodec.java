@@ -1,0 +1,58 @@
+package dev.hslab.model.message;
+
+import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.TlsAlertException;
+import dev.hslab.model.wire.WireReader;
+
+/**
+ * Decodes handshake messages: the four-byte header (RFC 5246 §7.4) and the body by type. The
+ * one place that maps a {@link HandshakeType} to its decoder.
+ */
+public final class HandshakeCodec {
+
+  /** RFC 5246 §7.4: the header is msg_type(1) and a uint24 length. */
+  public static final int HEADER_LENGTH = 4;
+
+  private HandshakeCodec() {}
+
+  /** Decodes one complete message with its header; trailing bytes are a decode_error. */
+  public static HandshakeMessage decode(Bytes message, DecodeContext ctx) throws TlsAlertException {
+    WireReader r = WireReader.of(message, "handshake");
+    HandshakeType type = HandshakeType.fromCode(r.uint8("msg_type"));
+    int length = r.uint24("length");
+    if (length != r.remaining()) {
+      throw r.error(AlertDescription.DECODE_ERROR,
+          type.rfcName() + " length " + length + " but " + r.remaining() + " bytes follow");
+    }
+    return decodeBody(type, r.rest(), ctx);
+  }
+
+  /** Decodes the body of a message of the given type. */
+  public static HandshakeMessage decodeBody(HandshakeType type, Bytes body, DecodeContext ctx)
+      throws TlsAlertException {
+    WireReader r = WireReader.of(body, name(type));
+    return switch (type) {
+      case HELLO_REQUEST -> HelloRequest.decode(r, ctx);
+      case CLIENT_HELLO -> ClientHello.decode(r, ctx);
+      case SERVER_HELLO -> ServerHello.decode(r, ctx);
+      case NEW_SESSION_TICKET -> NewSessionTicket.decode(r, ctx);
+      case CERTIFICATE -> CertificateMessage.decode(r, ctx);
+      case SERVER_KEY_EXCHANGE -> ServerKeyExchange.decode(r, ctx);
+      case CERTIFICATE_REQUEST -> CertificateRequest.decode(r, ctx);
+      case SERVER_HELLO_DONE -> ServerHelloDone.decode(r, ctx);
+      case CERTIFICATE_VERIFY -> CertificateVerify.decode(r, ctx);
+      case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.decode(r, ctx);
+      case FINISHED -> Finished.decode(r, ctx);
+    };
+  }
+
+  /** The RFC's message name in CamelCase, used as the error context ("ServerHello: ..."). */
+  static String name(HandshakeType type) {
+    StringBuilder b = new StringBuilder();
+    for (String part : type.rfcName().split("_")) {
+      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.toString();
+  }
+}
