@@ -1,0 +1,73 @@
+package dev.hslab.model.handshake;
+
+import dev.hslab.model.message.HandshakeType;
+import java.util.Locale;
+
+/**
+ * What the transition tables see of a message: a handshake type, ChangeCipherSpec, application
+ * data, or one of the warning alerts that take part in a flow (close_notify, SSL 3.0's
+ * no_certificate, no_renegotiation). Fatal alerts are not table rows: one rule ends the
+ * connection on any of them.
+ */
+public enum MessageKind {
+  HELLO_REQUEST(HandshakeType.HELLO_REQUEST),
+  CLIENT_HELLO(HandshakeType.CLIENT_HELLO),
+  SERVER_HELLO(HandshakeType.SERVER_HELLO),
+  CERTIFICATE(HandshakeType.CERTIFICATE),
+  SERVER_KEY_EXCHANGE(HandshakeType.SERVER_KEY_EXCHANGE),
+  CERTIFICATE_REQUEST(HandshakeType.CERTIFICATE_REQUEST),
+  SERVER_HELLO_DONE(HandshakeType.SERVER_HELLO_DONE),
+  CERTIFICATE_VERIFY(HandshakeType.CERTIFICATE_VERIFY),
+  CLIENT_KEY_EXCHANGE(HandshakeType.CLIENT_KEY_EXCHANGE),
+  NEW_SESSION_TICKET(HandshakeType.NEW_SESSION_TICKET),
+  FINISHED(HandshakeType.FINISHED),
+  CHANGE_CIPHER_SPEC(null),
+  APPLICATION_DATA(null),
+  /** RFC 6101 §5.4.2: SSL 3.0's warning in place of a client Certificate. */
+  NO_CERTIFICATE_ALERT(null),
+  /** RFC 5246 §7.2.2: a warning that refuses renegotiation. */
+  NO_RENEGOTIATION_ALERT(null),
+  /** RFC 5246 §7.2.1. */
+  CLOSE_NOTIFY_ALERT(null);
+
+  private final HandshakeType handshakeType;
+
+  MessageKind(HandshakeType handshakeType) {
+    this.handshakeType = handshakeType;
+  }
+
+  /** The handshake type, or null for records of other content types. */
+  public HandshakeType handshakeType() {
+    return handshakeType;
+  }
+
+  public boolean isHandshake() {
+    return handshakeType != null;
+  }
+
+  public boolean isAlert() {
+    return name().endsWith("_ALERT");
+  }
+
+  /**
+   * The CONTRACT.md type name: the RFC name for handshake messages and records
+   * ({@code server_key_exchange}, {@code change_cipher_spec}), {@code alert} for alerts.
+   */
+  public String typeName() {
+    return isAlert() ? "alert" : name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The alert's RFC name for alert kinds ({@code close_notify}), else the type name. */
+  public String label() {
+    return isAlert() ? name().substring(0, name().length() - "_ALERT".length()).toLowerCase(Locale.ROOT) : typeName();
+  }
+
+  public static MessageKind of(HandshakeType type) {
+    for (MessageKind k : values()) {
+      if (k.handshakeType == type) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("no kind for " + type);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.hslab.model.handshake;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One role's transition table: the single source of truth for the order of messages (DESIGN.md
+ * principle 1). The engine, the explorer, the diagrams and the conformance check all read it.
+ * What the table does not list is not allowed: {@link #select} finds no row and the caller
+ * answers unexpected_message (RFC 5246 §7.2.2), by one rule, in one place.
+ */
+public final class TransitionTable<S extends Enum<S> & HandshakeState> {
+
+  private final Side side;
+  private final Class<S> stateType;
+  private final S initial;
+  private final S failed;
+  private final List<Transition<S>> rows;
+  private final Map<S, List<Transition<S>>> byState;
+
+  TransitionTable(Side side, Class<S> stateType, S initial, S failed, List<Transition<S>> rows) {
+    this.side = side;
+    this.stateType = stateType;
+    this.initial = initial;
+    this.failed = failed;
+    this.rows = List.copyOf(rows);
+    this.byState = new EnumMap<>(stateType);
+    for (S s : stateType.getEnumConstants()) {
+      byState.put(s, new ArrayList<>());
+    }
+    for (Transition<S> t : rows) {
+      if (t.from().terminal()) {
+        throw new IllegalArgumentException("row leaves terminal state: " + t);
+      }
+      byState.get(t.from()).add(t);
+    }
+    byState.replaceAll((s, l) -> List.copyOf(l));
+  }
+
+  public Side side() {
+    return side;
+  }
+
+  public S initial() {
+    return initial;
+  }
+
+  /** The terminal state after a fatal alert, sent or received. */
+  public S failed() {
+    return failed;
+  }
+
+  public List<S> states() {
+    return Arrays.asList(stateType.getEnumConstants());
+  }
+
+  public List<Transition<S>> rows() {
+    return rows;
+  }
+
+  public List<Transition<S>> rowsFrom(S state) {
+    return byState.get(state);
+  }
+
+  /** The triggers with at least one row in {@code state}, in table order. */
+  public Set<Trigger> triggers(S state) {
+    Set<Trigger> out = new LinkedHashSet<>();
+    for (Transition<S> t : byState.get(state)) {
+      out.add(t.trigger());
+    }
+    return out;
+  }
+
+  /** Whether any row in {@code state} waits for {@code trigger}, whatever the guards. */
+  public boolean accepts(S state, Trigger trigger) {
+    for (Transition<S> t : byState.get(state)) {
+      if (t.trigger().equals(trigger)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The row for {@code trigger} in {@code state} whose guards hold for {@code facts}. Empty when
+   * no row matches: the message is unexpected there. Rows sharing a state and trigger have
+   * disjoint guards, so at most one matches (the tests check this over all facts).
+   */
+  public Optional<Transition<S>> select(S state, Trigger trigger, Facts facts) {
+    for (Transition<S> t : byState.get(state)) {
+      if (t.trigger().equals(trigger) && t.applies(facts)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // --- the small vocabulary the tables are written in ---
+
+  static <S extends Enum<S> & HandshakeState> Transition<S> row(
+      S from, Trigger on, List<Guard> when, S to, Emit... emits) {
+    return new Transition<>(from, on, when, to, List.of(emits));
+  }
+
+  static Trigger recv(MessageKind kind) {
+    return Trigger.receive(kind);
+  }
+
+  static Trigger local(LocalEvent event) {
+    return Trigger.local(event);
+  }
+
+  static List<Guard> always() {
+    return List.of();
+  }
+
+  static List<Guard> when(Guard... guards) {
+    return List.of(guards);
+  }
+
+  static Emit send(MessageKind kind) {
+    return new Emit(kind, List.of());
+  }
+
+  static Emit sendIf(MessageKind kind, Guard... guards) {
+    return new Emit(kind, List.of(guards));
+  }
+
+}
