@@ -19,8 +19,9 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  *
  * <p>Verification returns normally or throws decrypt_error (RFC 5246 §7.4.8, §7.2.2). A scheme that
  * does not fit the peer's key is illegal_parameter (RFC 5246 §7.2.2: "a field in the handshake was
- * ... inconsistent with other fields"; BouncyCastle's TlsUtils.verifySupportedSignatureAlgorithm
- * sends the same); our own key not fitting our scheme is internal_error.
+ * ... inconsistent with other fields"); our own key not fitting our scheme is internal_error.
+ * TLS 1.2 does not bind ecdsa_secp256r1_sha256 to P-256 (RFC 8446 §4.2.3 does, for TLS 1.3), so
+ * the curve of an EC key is not checked against the scheme here.
  */
 public final class Signatures {
 
