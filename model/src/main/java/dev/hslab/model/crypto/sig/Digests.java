@@ -1,0 +1,42 @@
+package dev.hslab.model.crypto.sig;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+
+/** The hashes the signature schemes use, by the JCA name {@code SignatureScheme.hash()} gives. */
+final class Digests {
+
+  private Digests() {}
+
+  static Digest create(String name) {
+    return switch (name) {
+      case "SHA-1" -> new SHA1Digest();
+      case "SHA-256" -> new SHA256Digest();
+      case "SHA-384" -> new SHA384Digest();
+      default -> throw new IllegalArgumentException("no digest " + name);
+    };
+  }
+
+  /** RFC 8017 §9.2 note 1: the DigestInfo algorithm identifiers. */
+  static ASN1ObjectIdentifier oid(String name) {
+    return switch (name) {
+      case "SHA-1" -> OIWObjectIdentifiers.idSHA1;
+      case "SHA-256" -> NISTObjectIdentifiers.id_sha256;
+      case "SHA-384" -> NISTObjectIdentifiers.id_sha384;
+      default -> throw new IllegalArgumentException("no digest " + name);
+    };
+  }
+
+  static byte[] hash(String name, byte[] message) {
+    Digest d = create(name);
+    d.update(message, 0, message.length);
+    byte[] out = new byte[d.getDigestSize()];
+    d.doFinal(out, 0);
+    return out;
+  }
+}
