@@ -35,15 +35,23 @@ record ParsedCert(Certificate cert, Bytes der, String name, Instant notBefore, I
   static ParsedCert parse(Bytes der, int index) throws TlsAlertException {
     String where = "certificate " + index;
     Certificate c;
+    String name;
     try {
       // fromByteArray bounds every length by the input and refuses trailing bytes.
-      c = Certificate.getInstance(ASN1Primitive.fromByteArray(der.toByteArray()));
+      ASN1Primitive p = ASN1Primitive.fromByteArray(der.toByteArray());
+      if (p == null) {
+        throw new IOException("empty");
+      }
+      c = Certificate.getInstance(p);
+      // Names parse lazily: render both now, so a corrupt RDN fails here and not in a later
+      // comparison.
+      name = where + " (" + c.getSubject() + ")";
+      c.getIssuer().toString();
     } catch (IOException | RuntimeException e) {
       // RFC 5246 §7.2.2 bad_certificate: "A certificate was corrupt". The Certificate message
       // itself decoded (its lengths were right), so this is not decode_error.
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, where + ": not an X.509 certificate", e);
     }
-    String name = where + " (" + c.getSubject() + ")";
     try {
       // RFC 5280 §4.1: certificates are DER. Requiring it also makes the re-encoded
       // TBSCertificate exactly the signed bytes.
