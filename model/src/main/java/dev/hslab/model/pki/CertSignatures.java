@@ -4,7 +4,6 @@ import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -14,7 +13,6 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -124,47 +122,5 @@ final class CertSignatures {
       case 512 -> new SHA512Digest();
       default -> new SHA256Digest();
     };
-  }
-
-  /** Adapts a lightweight {@link Signer} to the {@link ContentSigner} the builders want. */
-  private static final class LightweightContentSigner implements ContentSigner {
-    private final AlgorithmIdentifier id;
-    private final Signer signer;
-    private final OutputStream out;
-
-    LightweightContentSigner(AlgorithmIdentifier id, Signer signer) {
-      this.id = id;
-      this.signer = signer;
-      this.out = new OutputStream() {
-        @Override
-        public void write(int b) {
-          signer.update((byte) b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          signer.update(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public AlgorithmIdentifier getAlgorithmIdentifier() {
-      return id;
-    }
-
-    @Override
-    public OutputStream getOutputStream() {
-      return out;
-    }
-
-    @Override
-    public byte[] getSignature() {
-      try {
-        return signer.generateSignature();
-      } catch (CryptoException e) {
-        throw new IllegalStateException("signing failed", e);
-      }
-    }
   }
 }
