@@ -1,0 +1,21 @@
+package dev.hslab.model.engine;
+
+import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.wire.Bytes;
+
+/**
+ * The outcome of a completed handshake as one side sees it (CONTRACT.md {@code negotiated}).
+ * The master secret is here for the invariants ("both sides derived the same keys") and the key
+ * log that lets Wireshark decrypt a capture.
+ */
+public record Negotiated(
+    ProtocolVersion version,
+    CipherSuite cipherSuite,
+    boolean resumed,
+    boolean clientAuthenticated,
+    boolean extendedMasterSecret,
+    boolean secureRenegotiation,
+    Bytes sessionId,
+    Bytes clientRandom,
+    Bytes masterSecret) {}
