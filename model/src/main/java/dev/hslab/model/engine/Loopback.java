@@ -3,6 +3,7 @@ package dev.hslab.model.engine;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
+import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.List;
  * Runs a client engine against a server engine in memory, synchronously: each record one side
  * sends is handed to the other in order, until neither has anything left to say; then the next
  * scripted action. No threads, no time: the run is a function of the engines and the script.
+ * Every record handed over is in the trace as a delivered network event, so captures can be
+ * written from a loopback run too.
  */
 public final class Loopback {
 
@@ -36,6 +39,8 @@ public final class Loopback {
   private final Deque<Bytes> toServer = new ArrayDeque<>();
   private final Deque<Bytes> toClient = new ArrayDeque<>();
   private int delivered;
+  private int clientRecords;
+  private int serverRecords;
 
   private Loopback(Engine client, Engine server) {
     this.client = client;
@@ -82,11 +87,13 @@ public final class Loopback {
       }
       if (!toServer.isEmpty()) {
         Bytes r = toServer.poll();
+        events.add(new TraceEvent.OfNetwork(0, Side.CLIENT, ++clientRecords, NetworkAction.DELIVERED, "", r));
         if (!server.terminal()) {
           record(Side.SERVER, server.receive(r));
         }
       } else {
         Bytes r = toClient.poll();
+        events.add(new TraceEvent.OfNetwork(0, Side.SERVER, ++serverRecords, NetworkAction.DELIVERED, "", r));
         if (!client.terminal()) {
           record(Side.CLIENT, client.receive(r));
         }
