@@ -53,6 +53,10 @@ public record Facts(
     return new Facts(version, keyExchange, resumed, ticket, pskHint, certificateRequested, sent, renegotiationAllowed, renegotiating);
   }
 
+  public Facts withRenegotiationAllowed(boolean allowed) {
+    return new Facts(version, keyExchange, resumed, ticket, pskHint, certificateRequested, clientCertificate, allowed, renegotiating);
+  }
+
   /** A new handshake on the same connection starts from scratch but keeps the policy. */
   public Facts nextHandshake() {
     return new Facts(null, null, false, false, false, false, false, renegotiationAllowed, true);

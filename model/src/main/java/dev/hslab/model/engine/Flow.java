@@ -1,0 +1,129 @@
+package dev.hslab.model.engine;
+
+import dev.hslab.model.crypto.KeyDerivation;
+import dev.hslab.model.crypto.LegacyHashes;
+import dev.hslab.model.crypto.Sender;
+import dev.hslab.model.crypto.sig.Signatures;
+import dev.hslab.model.crypto.sig.SigningKey;
+import dev.hslab.model.crypto.sig.VerifyingKey;
+import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.message.DigitallySigned;
+import dev.hslab.model.message.Finished;
+import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.suite.SignatureScheme;
+import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.TlsAlertException;
+import java.util.List;
+
+/**
+ * One role's actions: what absorbing each incoming message does (validate, then update the
+ * handshake context and the facts) and how each outgoing message is produced. The order of
+ * messages is not decided here: the transition table calls these.
+ */
+abstract class Flow {
+
+  final Connection c;
+  final Sender me;
+
+  Flow(Connection c, Sender me) {
+    this.c = c;
+    this.me = me;
+  }
+
+  abstract void absorb(Incoming in) throws TlsAlertException;
+
+  abstract Outgoing produce(MessageKind kind) throws TlsAlertException;
+
+  HandshakeContext hs() {
+    return c.hs;
+  }
+
+  /** RFC 5246 §8.1 / RFC 7627 §4: the master secret, then the pending record keys. */
+  void deriveKeys(Bytes premaster, Bytes clientKeyExchange) {
+    HandshakeContext hs = hs();
+    KeyDerivation d = hs.derivation;
+    hs.premaster = premaster;
+    hs.masterSecret = hs.extendedMasterSecret
+        ? d.extendedMasterSecret(premaster, hs.transcript.append(clientKeyExchange))
+        : d.masterSecret(premaster, hs.clientRandom, hs.serverRandom);
+    installKeys();
+  }
+
+  /** The key block from the master secret (also for an abbreviated handshake, RFC 5246 §7.3). */
+  void installKeys() {
+    HandshakeContext hs = hs();
+    c.records.setPending(hs.suite, hs.version, hs.derivation.sessionKeys(hs.masterSecret, hs.clientRandom, hs.serverRandom));
+  }
+
+  Outgoing finished() {
+    HandshakeContext hs = hs();
+    Bytes verifyData = hs.derivation.verifyData(hs.masterSecret, me, hs.transcript);
+    if (me == Sender.CLIENT) {
+      hs.clientVerifyData = verifyData;
+    } else {
+      hs.serverVerifyData = verifyData;
+    }
+    return Outgoing.handshake(new Finished(verifyData));
+  }
+
+  /** RFC 5246 §7.4.9: a Finished that does not verify is decrypt_error. */
+  void verifyFinished(Finished f) throws TlsAlertException {
+    HandshakeContext hs = hs();
+    Bytes expected = hs.derivation.verifyData(hs.masterSecret, me.peer(), hs.transcript);
+    if (expected.length() != f.verifyData().length() || !expected.constantTimeEquals(f.verifyData())) {
+      throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "Finished: verify_data does not match");
+    }
+    if (me == Sender.CLIENT) {
+      hs.serverVerifyData = f.verifyData();
+    } else {
+      hs.clientVerifyData = f.verifyData();
+    }
+  }
+
+  /**
+   * Signs {@code data} the way {@code version} signs (RFC 5246 §4.7, RFC 2246 §7.4.3): TLS 1.2
+   * with {@code scheme}, earlier versions over MD5+SHA-1 (RSA) or SHA-1 (ECDSA) of the data, or
+   * over a hash given precomputed.
+   */
+  static DigitallySigned sign(ProtocolVersion version, SignatureScheme scheme, SigningKey key, Bytes data,
+      Bytes legacyHash, dev.hslab.model.crypto.RandomSource random) throws TlsAlertException {
+    if (version.isTls12OrLater()) {
+      return DigitallySigned.tls12(scheme.code(), Signatures.sign(scheme, key, data, random));
+    }
+    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyType.RSA, data);
+    return DigitallySigned.legacy(Signatures.signLegacy(key, hash, random));
+  }
+
+  /** Verifies a digitally-signed struct; TLS 1.2 schemes must be among {@code accepted}. */
+  static void verify(ProtocolVersion version, DigitallySigned signed, VerifyingKey key, Bytes data, Bytes legacyHash,
+      List<SignatureScheme> accepted, String what) throws TlsAlertException {
+    if (version.isTls12OrLater()) {
+      SignatureScheme scheme = signed.scheme().filter(accepted::contains).orElseThrow(() -> new TlsAlertException(
+          AlertDescription.ILLEGAL_PARAMETER, what + ": signature algorithm " + signed.describe() + " was not offered"));
+      Signatures.verify(scheme, key, data, signed.signature());
+      return;
+    }
+    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyType.RSA, data);
+    Signatures.verifyLegacy(key, hash, signed.signature());
+  }
+
+  private static Bytes legacyHash(boolean rsa, Bytes data) {
+    return rsa ? LegacyHashes.md5Sha1(data) : LegacyHashes.sha1(data);
+  }
+
+  /** The first of {@code preferred} the peer accepts (empty list: RFC 5246 §7.4.1.4.1 defaults) that fits the key. */
+  static SignatureScheme chooseScheme(List<SignatureScheme> preferred, List<Integer> peerAccepts, boolean rsaKey)
+      throws TlsAlertException {
+    for (SignatureScheme s : preferred) {
+      boolean peerOk = peerAccepts.isEmpty()
+          ? s == SignatureScheme.RSA_PKCS1_SHA1 || s == SignatureScheme.ECDSA_SHA1
+          : peerAccepts.contains(s.code());
+      if (peerOk && s.usesRsaKey() == rsaKey) {
+        return s;
+      }
+    }
+    throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "no common signature algorithm for the "
+        + (rsaKey ? "RSA" : "ECDSA") + " key");
+  }
+}
