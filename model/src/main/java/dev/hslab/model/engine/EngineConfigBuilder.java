@@ -204,11 +204,20 @@ public final class EngineConfigBuilder {
   }
 
   private static List<CipherSuite> defaultSuites() {
-    List<KeyExchange> kexOrder = List.of(KeyExchange.ECDHE_ECDSA, KeyExchange.ECDHE_RSA, KeyExchange.DHE_RSA, KeyExchange.RSA);
+    List<KeyExchange> authenticated = List.of(KeyExchange.ECDHE_ECDSA, KeyExchange.ECDHE_RSA, KeyExchange.DHE_RSA, KeyExchange.RSA);
+    return byPreference(List.of(CipherSuite.values())).stream().filter(s -> authenticated.contains(s.keyExchange())).toList();
+  }
+
+  /**
+   * {@code suites} strongest first: forward-secret authenticated key exchanges before static RSA
+   * and before anonymous and PSK ones; AEAD before CBC; SHA-256/384 MACs before SHA-1.
+   */
+  public static List<CipherSuite> byPreference(List<CipherSuite> suites) {
+    List<KeyExchange> kexOrder = List.of(KeyExchange.ECDHE_ECDSA, KeyExchange.ECDHE_RSA, KeyExchange.DHE_RSA,
+        KeyExchange.RSA, KeyExchange.ECDHE_PSK, KeyExchange.PSK, KeyExchange.ECDH_ANON, KeyExchange.DH_ANON);
     List<BulkCipher> cipherOrder = List.of(BulkCipher.AES_128_GCM, BulkCipher.AES_256_GCM, BulkCipher.CHACHA20_POLY1305,
         BulkCipher.AES_128_CBC, BulkCipher.AES_256_CBC);
-    return java.util.Arrays.stream(CipherSuite.values())
-        .filter(s -> kexOrder.contains(s.keyExchange()))
+    return suites.stream()
         .sorted(Comparator.comparingInt((CipherSuite s) -> kexOrder.indexOf(s.keyExchange()))
             .thenComparingInt(s -> cipherOrder.indexOf(s.cipher()))
             .thenComparing(s -> s.mac().ordinal(), Comparator.reverseOrder()))

@@ -1,0 +1,14 @@
+package dev.hslab.model.config;
+
+import java.util.Locale;
+
+/** The certificate a client holds (CONTRACT.md {@code --client-cert}). */
+public enum ClientCertificate {
+  NONE,
+  RSA,
+  ECDSA;
+
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

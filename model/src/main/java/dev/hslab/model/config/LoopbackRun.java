@@ -1,0 +1,68 @@
+package dev.hslab.model.config;
+
+import dev.hslab.model.engine.Engine;
+import dev.hslab.model.engine.Loopback;
+import dev.hslab.model.engine.ModelEngine;
+import dev.hslab.model.engine.Session;
+import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link HandshakeConfig} run over the in-memory loopback with model engines: a first
+ * connection, and a resumed second one when the configuration asks for it; on the last
+ * connection, application data both ways, the renegotiation if any, data again, and close_notify
+ * from the client.
+ */
+public final class LoopbackRun {
+
+  /** One connection's trace and its two engines after the run. */
+  public record Connection(Trace trace, Engine client, Engine server) {}
+
+  private LoopbackRun() {}
+
+  public static List<Connection> run(HandshakeConfig hc) {
+    Credentials creds = Credentials.forSeed(hc.seed());
+    SessionCache cache = new SessionCache(1024);
+    List<Connection> out = new ArrayList<>();
+    int connections = hc.resumption() == Resumption.NONE ? 1 : 2;
+    Optional<Session> resume = Optional.empty();
+    for (int n = 1; n <= connections; n++) {
+      ModelEngine<?> client = ModelEngine.create(EngineConfigs.client(hc, creds, n, resume));
+      ModelEngine<?> server = ModelEngine.create(EngineConfigs.server(hc, creds, n, cache));
+      Trace t = Loopback.run(client, server, script(hc, n == connections));
+      out.add(new Connection(t, client, server));
+      resume = client.session();
+      if (resume.isEmpty()) {
+        break; // the first connection failed: nothing to resume
+      }
+    }
+    return out;
+  }
+
+  /** What the applications do once the handshake is done. */
+  static List<Loopback.Action> script(HandshakeConfig hc, boolean last) {
+    List<Loopback.Action> s = new ArrayList<>(exchange("first"));
+    if (last && hc.renegotiation() != Renegotiation.NONE) {
+      s.add(new Loopback.Action.Renegotiate(hc.renegotiation() == Renegotiation.CLIENT ? Side.CLIENT : Side.SERVER));
+      s.addAll(exchange("after renegotiation"));
+    }
+    s.add(new Loopback.Action.Close(Side.CLIENT));
+    return s;
+  }
+
+  private static List<Loopback.Action> exchange(String when) {
+    return List.of(
+        new Loopback.Action.Send(Side.CLIENT, text("GET / (" + when + ")")),
+        new Loopback.Action.Send(Side.SERVER, text("200 OK (" + when + ")")));
+  }
+
+  public static Bytes text(String s) {
+    return Bytes.wrap(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,14 @@
+package dev.hslab.model.config;
+
+import java.util.Locale;
+
+/** Who starts a renegotiation once the connection is established (CONTRACT.md {@code --renegotiate}). */
+public enum Renegotiation {
+  NONE,
+  CLIENT,
+  SERVER;
+
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
