@@ -169,6 +169,22 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     return state;
   }
 
+  /**
+   * Handles one record's plaintext as if it had arrived and been opened under the current read
+   * state. For tests that put any message type into any state without forging protection.
+   */
+  Step receivePlaintext(ContentType type, Bytes fragment) {
+    if (terminal()) {
+      return Step.NOTHING;
+    }
+    try {
+      record(new TlsRecord(type, c.records.version(), fragment), c.records.readProtected());
+    } catch (TlsAlertException e) {
+      fail(e);
+    }
+    return flush();
+  }
+
   // --- incoming ---
 
   private void record(TlsRecord r, boolean wasProtected) throws TlsAlertException {
