@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Hslab.Version.class,
     description = "Handshake Lab: simulates, model-checks, fault-injects and draws the SSL/TLS handshake.",
+    subcommands = {DemoCommand.class, RunCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:did what was asked",
@@ -31,10 +32,11 @@ public final class Hslab implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** With no command, {@code hslab} is {@code hslab demo} (CONTRACT.md). */
   @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return OK;
+  public Integer call() throws Exception {
+    CommandLine demo = spec.commandLine().getSubcommands().get("demo");
+    return demo.execute();
   }
 
   public static void main(String[] args) {
@@ -60,8 +62,13 @@ public final class Hslab implements Callable<Integer> {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
+          if (ex instanceof UsageException) {
+            String where = c.getParent() == null ? "hslab" : "hslab " + c.getCommandName();
+            c.getErr().println(where + ": " + ex.getMessage());
+            return USAGE;
+          }
           c.getErr().println("hslab: internal error: " + ex);
-          return USAGE;
+          return FAILED;
         });
     return cl;
   }

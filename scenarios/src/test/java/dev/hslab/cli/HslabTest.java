@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class HslabTest {
 
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

@@ -1,0 +1,127 @@
+package dev.hslab.cli;
+
+import dev.hslab.model.config.ClientCertificate;
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.config.Renegotiation;
+import dev.hslab.model.config.Resumption;
+import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.suite.KeyExchange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** The configuration flags of CONTRACT.md, shared by run, explore, faults, deviate, render, connect, serve. */
+final class ConfigOptions {
+
+  @Option(names = "--version", paramLabel = "V", description = "ssl3, tls1.0, tls1.1, tls1.2: both sides exactly V")
+  String version;
+
+  @Option(names = "--client-versions", paramLabel = "A-B", description = "the client's range, e.g. tls1.0-tls1.2")
+  String clientVersions;
+
+  @Option(names = "--server-versions", paramLabel = "A-B", description = "the server's range")
+  String serverVersions;
+
+  @Option(names = "--kex", paramLabel = "K",
+      description = "rsa, dhe_rsa, ecdhe_rsa, ecdhe_ecdsa, dh_anon, ecdh_anon, psk, ecdhe_psk")
+  String kex;
+
+  @Option(names = "--suite", paramLabel = "NAME", description = "an IANA cipher-suite name (repeatable: the offer, in order)")
+  List<String> suites = new ArrayList<>();
+
+  @Option(names = "--client-auth", paramLabel = "P", description = "none, request, require (server policy)")
+  String clientAuth;
+
+  @Option(names = "--client-cert", paramLabel = "C", description = "none, rsa, ecdsa")
+  String clientCert;
+
+  @Option(names = "--resume", paramLabel = "R", description = "none, id, ticket (a full handshake, then a resumed one)")
+  String resume;
+
+  @Option(names = "--renegotiate", paramLabel = "W", description = "none, client, server")
+  String renegotiate;
+
+  @Option(names = "--psk-hint", description = "a PSK server sends an identity hint")
+  boolean pskHint;
+
+  @Option(names = "--seed", paramLabel = "N", description = "the simulation seed (default ${DEFAULT-VALUE})", defaultValue = "1")
+  long seed;
+
+  /** The configuration these flags describe, with the reference handshake's defaults for what is left out. */
+  HandshakeConfig toConfig() throws UsageException {
+    ProtocolVersion[] client = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
+    ProtocolVersion[] server = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
+    if (version != null) {
+      ProtocolVersion v = parseVersion("--version", version);
+      client = new ProtocolVersion[] {v, v};
+      server = new ProtocolVersion[] {v, v};
+    }
+    if (clientVersions != null) {
+      client = parseRange("--client-versions", clientVersions);
+    }
+    if (serverVersions != null) {
+      server = parseRange("--server-versions", serverVersions);
+    }
+    KeyExchange k = kex == null ? (suites.isEmpty() ? KeyExchange.ECDHE_RSA : null) : parseEnum("--kex", kex, KeyExchange.class);
+    List<CipherSuite> offer = new ArrayList<>();
+    for (String s : suites) {
+      offer.add(CipherSuite.fromIanaName(s).orElseThrow(() -> new UsageException(
+          "--suite: unknown cipher suite '" + s + "' (an IANA name such as TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)")));
+    }
+    ClientAuth auth = clientAuth == null ? ClientAuth.NONE : parseEnum("--client-auth", clientAuth, ClientAuth.class);
+    ClientCertificate cert = clientCert == null
+        ? (auth == ClientAuth.REQUIRE ? ClientCertificate.RSA : ClientCertificate.NONE)
+        : parseEnum("--client-cert", clientCert, ClientCertificate.class);
+    Resumption r = resume == null ? Resumption.NONE : parseEnum("--resume", resume, Resumption.class);
+    Renegotiation w = renegotiate == null ? Renegotiation.NONE : parseEnum("--renegotiate", renegotiate, Renegotiation.class);
+    HandshakeConfig hc = new HandshakeConfig(client[0], client[1], server[0], server[1], k, offer, auth, cert, r, w,
+        pskHint, seed);
+    List<String> problems = hc.problems();
+    if (!problems.isEmpty()) {
+      throw new UsageException("impossible configuration: " + problems.get(0));
+    }
+    return hc;
+  }
+
+  static ProtocolVersion parseVersion(String flag, String text) throws UsageException {
+    for (ProtocolVersion v : ProtocolVersion.SUPPORTED) {
+      if (v.cliName().equals(text.toLowerCase(Locale.ROOT))) {
+        return v;
+      }
+    }
+    throw new UsageException(flag + ": unknown version '" + text + "' (allowed: ssl3, tls1.0, tls1.1, tls1.2)");
+  }
+
+  static ProtocolVersion[] parseRange(String flag, String text) throws UsageException {
+    String[] parts = text.split("-", -1);
+    if (parts.length == 1) {
+      ProtocolVersion v = parseVersion(flag, parts[0]);
+      return new ProtocolVersion[] {v, v};
+    }
+    if (parts.length != 2) {
+      throw new UsageException(flag + ": expected a range A-B such as tls1.0-tls1.2, got '" + text + "'");
+    }
+    ProtocolVersion a = parseVersion(flag, parts[0]);
+    ProtocolVersion b = parseVersion(flag, parts[1]);
+    if (a.compareTo(b) > 0) {
+      throw new UsageException(flag + ": range '" + text + "' is empty (the lower bound comes first)");
+    }
+    return new ProtocolVersion[] {a, b};
+  }
+
+  static <E extends Enum<E>> E parseEnum(String flag, String text, Class<E> type) throws UsageException {
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).equals(text.toLowerCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
+    throw new UsageException(flag + ": unknown value '" + text + "' (allowed: " + allowed + ")");
+  }
+}

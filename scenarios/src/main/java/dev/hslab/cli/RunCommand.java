@@ -1,0 +1,68 @@
+package dev.hslab.cli;
+
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.config.LoopbackRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hslab run}: one connection (two with --resume) and its numbered message sequence. */
+@Command(name = "run", sortOptions = false,
+    description = "Runs one connection and prints the numbered message sequence and the outcome.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  hslab run                      the reference handshake: TLS 1.2, ECDHE_RSA",
+      "  hslab run --version tls1.0 --kex dhe_rsa --client-auth require",
+      "  hslab run --kex psk --psk-hint --resume ticket --json",
+      "  hslab run --client-versions tls1.2-tls1.2 --server-versions tls1.0-tls1.1",
+      "",
+      "Exit codes: 0 established, 1 the handshake failed, 2 bad usage or bad input."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--client-engine", paramLabel = "E", description = "model (jsse, bcjsse: see README)", defaultValue = "model")
+  String clientEngine;
+
+  @Option(names = "--server-engine", paramLabel = "E", description = "model (jsse, bcjsse: see README)", defaultValue = "model")
+  String serverEngine;
+
+  @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
+  boolean json;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where to write files")
+  Path out;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  @Override
+  public Integer call() throws Exception {
+    HandshakeConfig hc = options.toConfig();
+    for (String e : List.of(clientEngine, serverEngine)) {
+      if (!e.equals("model")) {
+        throw new UsageException("--client-engine/--server-engine: '" + e + "' is not available here yet (allowed: model)");
+      }
+    }
+    RunReport report = new RunReport(hc, LoopbackRun.run(hc), clientEngine, serverEngine);
+    PrintWriter w = spec.commandLine().getOut();
+    if (out != null) {
+      Files.writeJson(out.resolve("run.json"), report.json());
+    }
+    if (json) {
+      w.println(report.json().toPrettyString());
+    } else {
+      w.print(report.text());
+    }
+    w.flush();
+    return report.established() ? Hslab.OK : Hslab.FAILED;
+  }
+}

@@ -1,0 +1,242 @@
+package dev.hslab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.config.LoopbackRun;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.AlertLevel;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a run did, in the shapes of CONTRACT.md: the numbered message sequence for people and the
+ * {@code run --json} document for scripts. Everything is read from the traces and the engines'
+ * final states.
+ */
+final class RunReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HandshakeConfig config;
+  private final List<LoopbackRun.Connection> connections;
+  private final String clientEngine;
+  private final String serverEngine;
+
+  RunReport(HandshakeConfig config, List<LoopbackRun.Connection> connections, String clientEngine, String serverEngine) {
+    this.config = config;
+    this.connections = connections;
+    this.clientEngine = clientEngine;
+    this.serverEngine = serverEngine;
+  }
+
+  private LoopbackRun.Connection last() {
+    return connections.get(connections.size() - 1);
+  }
+
+  /** Every connection completed its handshakes, and no side sent or received a fatal alert or timed out. */
+  boolean established() {
+    for (LoopbackRun.Connection c : connections) {
+      for (Side side : Side.values()) {
+        List<EngineEvent> ev = c.trace().engineEvents(side);
+        boolean done = ev.stream().anyMatch(e -> e instanceof EngineEvent.Established);
+        boolean broken = fatalSent(ev).isPresent() || fatalReceived(ev).isPresent()
+            || ev.stream().anyMatch(e -> e instanceof EngineEvent.TimedOut);
+        if (!done || broken) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  Optional<Boolean> masterSecretMatch() {
+    Optional<Negotiated> c = last().client().negotiated();
+    Optional<Negotiated> s = last().server().negotiated();
+    if (c.isEmpty() || s.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(c.get().masterSecret().equals(s.get().masterSecret()));
+  }
+
+  ObjectNode json() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("seed", config.seed());
+    root.set("config", configJson());
+    root.put("outcome", established() ? "established" : "failed");
+    Optional<Negotiated> n = last().client().negotiated();
+    if (n.isPresent()) {
+      ObjectNode neg = root.putObject("negotiated");
+      neg.put("version", n.get().version().displayName());
+      neg.put("cipherSuite", n.get().cipherSuite().ianaName());
+      neg.put("resumed", n.get().resumed());
+      neg.put("clientAuthenticated", last().server().negotiated().map(Negotiated::clientAuthenticated).orElse(false));
+      neg.put("extendedMasterSecret", n.get().extendedMasterSecret());
+      neg.put("secureRenegotiation", n.get().secureRenegotiation());
+    } else {
+      root.putNull("negotiated");
+    }
+    Optional<Boolean> match = masterSecretMatch();
+    if (match.isPresent()) {
+      root.put("masterSecretMatch", match.get());
+    } else {
+      root.putNull("masterSecretMatch");
+    }
+    root.set("client", sideJson(Side.CLIENT));
+    root.set("server", sideJson(Side.SERVER));
+    ArrayNode messages = root.putArray("messages");
+    int n1 = 0;
+    for (int i = 0; i < connections.size(); i++) {
+      for (Trace.Sent s : connections.get(i).trace().sent()) {
+        ObjectNode m = messages.addObject();
+        m.put("n", ++n1);
+        m.put("connection", i + 1);
+        m.put("from", s.from().label());
+        m.put("type", s.message().type());
+        if (s.message().alert() != null) {
+          m.put("alert", s.message().alert().description().rfcName());
+          m.put("level", s.message().alert().level().rfcName());
+        }
+        m.put("optional", s.message().optional());
+        m.put("bytes", s.message().bytes());
+        m.put("encrypted", s.message().encrypted());
+        m.putNull("fault");
+        m.put("timeMs", s.timeMs());
+      }
+    }
+    root.putObject("files");
+    return root;
+  }
+
+  private ObjectNode configJson() {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("clientVersions", config.clientMin().cliName() + "-" + config.clientMax().cliName());
+    c.put("serverVersions", config.serverMin().cliName() + "-" + config.serverMax().cliName());
+    if (config.keyExchange() != null) {
+      c.put("kex", config.keyExchange().cliName());
+    } else {
+      c.putNull("kex");
+    }
+    ArrayNode suites = c.putArray("suites");
+    config.effectiveSuites().forEach(s -> suites.add(s.ianaName()));
+    c.put("clientAuth", config.clientAuth().cliName());
+    c.put("clientCert", config.clientCertificate().cliName());
+    c.put("resume", config.resumption().cliName());
+    c.put("renegotiate", config.renegotiation().cliName());
+    c.put("pskHint", config.pskHint());
+    c.put("clientEngine", clientEngine);
+    c.put("serverEngine", serverEngine);
+    return c;
+  }
+
+  private ObjectNode sideJson(Side side) {
+    ObjectNode o = JSON.createObjectNode();
+    List<EngineEvent> ev = last().trace().engineEvents(side);
+    o.put("state", (side == Side.CLIENT ? last().client() : last().server()).state());
+    putAlert(o, "alertSent", fatalSent(ev));
+    putAlert(o, "alertReceived", fatalReceived(ev));
+    Optional<EngineEvent.TimedOut> t = ev.stream().filter(e -> e instanceof EngineEvent.TimedOut)
+        .map(e -> (EngineEvent.TimedOut) e).findFirst();
+    if (t.isPresent()) {
+      ObjectNode to = o.putObject("timeout");
+      to.put("side", side.label());
+      to.put("state", t.get().state());
+      to.put("waitingFor", t.get().waitingFor());
+    } else {
+      o.putNull("timeout");
+    }
+    return o;
+  }
+
+  private static void putAlert(ObjectNode o, String field, Optional<String> alert) {
+    if (alert.isPresent()) {
+      o.put(field, alert.get());
+    } else {
+      o.putNull(field);
+    }
+  }
+
+  private static Optional<String> fatalSent(List<EngineEvent> ev) {
+    return ev.stream().filter(e -> e instanceof EngineEvent.AlertSent)
+        .map(e -> ((EngineEvent.AlertSent) e).alert().description().rfcName()).findFirst();
+  }
+
+  private static Optional<String> fatalReceived(List<EngineEvent> ev) {
+    return ev.stream().filter(e -> e instanceof EngineEvent.AlertReceived r && r.alert().level() == AlertLevel.FATAL)
+        .map(e -> ((EngineEvent.AlertReceived) e).alert().description().rfcName()).findFirst();
+  }
+
+  /** The numbered sequence, like a textbook's list, optional messages in brackets. */
+  String text() {
+    StringBuilder b = new StringBuilder();
+    b.append("hslab run: ").append(describe(config)).append(", seed ").append(config.seed()).append('\n');
+    int n = 0;
+    for (int i = 0; i < connections.size(); i++) {
+      if (connections.size() > 1) {
+        b.append('\n').append(i == 0 ? "connection 1: full handshake" : "connection " + (i + 1) + ": resumed").append('\n');
+      }
+      b.append('\n');
+      for (Trace.Sent s : connections.get(i).trace().sent()) {
+        String name = displayName(s.message().type(), s.message().alert());
+        if (s.message().optional()) {
+          name = "[" + name + "]";
+        }
+        String arrow = s.from() == Side.CLIENT ? "client  --> server" : "client <--  server";
+        b.append(String.format("  %3d  %s  %-34s %-10s %6d B%n", ++n, arrow, name,
+            s.message().encrypted() ? "encrypted" : "", s.message().bytes()));
+      }
+    }
+    b.append('\n').append(outcomeLine()).append('\n');
+    return b.toString();
+  }
+
+  String outcomeLine() {
+    if (established()) {
+      Negotiated neg = last().client().negotiated().orElseThrow();
+      return "established: " + neg.version().displayName() + " " + neg.cipherSuite().ianaName()
+          + (neg.resumed() ? ", resumed" : "") + (masterSecretMatch().orElse(false) ? ", master secrets match" : ", MASTER SECRETS DIFFER");
+    }
+    StringBuilder b = new StringBuilder("failed:");
+    for (Side side : Side.values()) {
+      List<EngineEvent> ev = last().trace().engineEvents(side);
+      fatalSent(ev).ifPresent(a -> b.append(' ').append(side.label()).append(" sent ").append(a).append(';'));
+      ev.stream().filter(e -> e instanceof EngineEvent.AlertSent).findFirst()
+          .ifPresent(e -> b.append(" (").append(((EngineEvent.AlertSent) e).reason()).append(");"));
+      ev.stream().filter(e -> e instanceof EngineEvent.TimedOut).map(e -> (EngineEvent.TimedOut) e).findFirst()
+          .ifPresent(t -> b.append(' ').append(side.label()).append(" timed out in ").append(t.state())
+              .append(" waiting for ").append(t.waitingFor()).append(';'));
+    }
+    return b.toString();
+  }
+
+  static String describe(HandshakeConfig hc) {
+    String versions = hc.clientMin().equals(hc.clientMax()) && hc.clientMin().equals(hc.serverMin())
+        && hc.serverMin().equals(hc.serverMax()) ? hc.clientMin().displayName()
+        : "client " + hc.clientMin().displayName() + "-" + hc.clientMax().displayName() + ", server "
+            + hc.serverMin().displayName() + "-" + hc.serverMax().displayName();
+    String kex = hc.keyExchange() != null ? hc.keyExchange().cliName()
+        : hc.effectiveSuites().stream().map(CipherSuite::ianaName).collect(Collectors.joining(","));
+    return versions + ", " + kex + ", client auth " + hc.clientAuth().cliName()
+        + (hc.clientCertificate().cliName().equals("none") ? "" : " (" + hc.clientCertificate().cliName() + " cert)")
+        + (hc.resumption().cliName().equals("none") ? "" : ", resume by " + hc.resumption().cliName())
+        + (hc.renegotiation().cliName().equals("none") ? "" : ", renegotiation by " + hc.renegotiation().cliName());
+  }
+
+  /** RFC names in CamelCase: ClientHello, ChangeCipherSpec, Alert(close_notify). */
+  static String displayName(String type, dev.hslab.model.record.Alert alert) {
+    if (alert != null) {
+      return "Alert(" + alert.description().rfcName() + ", " + alert.level().rfcName() + ")";
+    }
+    StringBuilder b = new StringBuilder();
+    for (String part : type.split("_")) {
+      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,11 @@
+package dev.hslab.cli;
+
+/** Bad usage or bad input: one clear line on stderr, exit code 2 (CONTRACT.md). */
+final class UsageException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  UsageException(String message) {
+    super(message, null, false, false);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.hslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hslab.model.config.ConfigurationSpace;
+import dev.hslab.model.config.HandshakeConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Result(int exit, String out, String err) {}
+
+  static Result hslab(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Hslab.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  /** The flags that describe {@code hc} on the command line. */
+  static List<String> flags(HandshakeConfig hc) {
+    List<String> f = new ArrayList<>(List.of("run", "--json", "--version", hc.clientMax().cliName(),
+        "--kex", hc.keyExchange().cliName(), "--client-auth", hc.clientAuth().cliName(),
+        "--client-cert", hc.clientCertificate().cliName(), "--resume", hc.resumption().cliName(),
+        "--renegotiate", hc.renegotiation().cliName()));
+    if (hc.pskHint()) {
+      f.add("--psk-hint");
+    }
+    return f;
+  }
+
+  static Stream<HandshakeConfig> legal() {
+    return Stream.concat(ConfigurationSpace.legal(1).stream(), ConfigurationSpace.renegotiations(1).stream());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("legal")
+  void jsonHasTheContractFieldsForEveryLegalCombination(HandshakeConfig hc) throws Exception {
+    Result r = hslab(flags(hc).toArray(String[]::new));
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exit()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("seed").asLong()).isEqualTo(1);
+    assertThat(j.get("config").get("kex").asText()).isEqualTo(hc.keyExchange().cliName());
+    assertThat(j.get("outcome").asText()).isEqualTo("established");
+    assertThat(j.get("negotiated").get("version").asText()).isEqualTo(hc.clientMax().displayName());
+    assertThat(j.get("negotiated").get("cipherSuite").asText()).contains(hc.keyExchange().ianaName() + "_WITH_");
+    assertThat(j.get("negotiated").get("resumed").asBoolean()).isEqualTo(hc.resumption() != dev.hslab.model.config.Resumption.NONE);
+    assertThat(j.get("negotiated").has("clientAuthenticated")).isTrue();
+    assertThat(j.get("masterSecretMatch").asBoolean()).isTrue();
+    for (String side : List.of("client", "server")) {
+      JsonNode s = j.get(side);
+      assertThat(s.get("state").asText()).isEqualTo("CLOSED");
+      assertThat(s.get("alertSent").isNull()).isTrue();
+      assertThat(s.get("alertReceived").isNull()).isTrue();
+      assertThat(s.get("timeout").isNull()).isTrue();
+    }
+    JsonNode first = j.get("messages").get(0);
+    assertThat(first.get("n").asInt()).isEqualTo(1);
+    assertThat(first.get("from").asText()).isEqualTo("client");
+    assertThat(first.get("type").asText()).isEqualTo("client_hello");
+    for (String field : List.of("optional", "bytes", "encrypted", "fault", "timeMs")) {
+      assertThat(first.has(field)).as(field).isTrue();
+    }
+    JsonNode lastMessage = j.get("messages").get(j.get("messages").size() - 1);
+    assertThat(lastMessage.get("type").asText()).isEqualTo("alert");
+    assertThat(lastMessage.get("alert").asText()).isEqualTo("close_notify");
+    assertThat(lastMessage.get("level").asText()).isEqualTo("warning");
+  }
+
+  @Test
+  void textListsTheNumberedSequenceWithOptionalMessagesInBrackets() {
+    Result r = hslab("run");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("  1  client  --> server  ClientHello", "[Certificate]", "[ServerKeyExchange]",
+        "ServerHelloDone", "established: TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, master secrets match");
+  }
+
+  @Test
+  void failedHandshakeExitsOneAndNamesTheAlert() throws Exception {
+    Result r = hslab("run", "--json", "--client-versions", "tls1.2", "--server-versions", "tls1.0-tls1.1");
+    assertThat(r.exit()).isEqualTo(1);
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("outcome").asText()).isEqualTo("failed");
+    assertThat(j.get("client").get("alertSent").asText()).isEqualTo("protocol_version");
+    assertThat(j.get("server").get("alertReceived").asText()).isEqualTo("protocol_version");
+  }
+
+  @Test
+  void illegalCombinationsAreOneLineAndExitTwo() {
+    for (String[] args : List.of(
+        new String[] {"run", "--kex", "dh_anon", "--client-auth", "require"},
+        new String[] {"run", "--version", "tls1.0", "--suite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"},
+        new String[] {"run", "--kex", "nope"},
+        new String[] {"run", "--version", "tls1.3"},
+        new String[] {"run", "--suite", "TLS_NO_SUCH_SUITE"},
+        new String[] {"run", "--bogus"})) {
+      Result r = hslab(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().lines().findFirst().orElseThrow()).startsWith("hslab");
+      assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+    assertThat(hslab("run", "--version", "tls1.0", "--suite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").err())
+        .contains("needs TLSv1.2");
+  }
+}
