@@ -6,10 +6,8 @@ import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.RecordReader;
 import dev.hslab.model.record.TlsRecord;
-import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
@@ -124,7 +122,7 @@ public final class JsseEngine implements Engine {
     }
     if (unframeable && !terminal) {
       // The provider is still waiting for the rest of a record that cannot be one: fail here.
-      failLocally(Alert.fatal(AlertDescription.UNEXPECTED_MESSAGE), "unframeable bytes from the peer");
+      failLocally("unframeable bytes from the peer, and " + name() + " waits for more");
     }
     return end();
   }
@@ -216,6 +214,15 @@ public final class JsseEngine implements Engine {
   }
 
   private Step end() {
+    for (EngineEvent e : events) {
+      if (e instanceof EngineEvent.MessageSent m) {
+        lastFrom = side;
+        lastMessage = m.message().type();
+      } else if (e instanceof EngineEvent.MessageReceived m) {
+        lastFrom = side.peer();
+        lastMessage = m.message().type();
+      }
+    }
     Step s = new Step(records, events);
     events = null;
     records = null;
@@ -232,18 +239,10 @@ public final class JsseEngine implements Engine {
     boolean wasInboundDone = driver.inboundDone();
     SslDriver.Outcome o = run(() -> driver.receive(bytes.toByteArray()));
     List<EngineEvent> received = new ArrayList<>();
-    for (MessageInfo info : infos) {
-      if ("alert".equals(info.type()) && info.alert() == null) {
-        // An encrypted alert: the provider's reaction names it (close_notify closes its inbound).
-        Optional<Alert> a = !wasInboundDone && driver.inboundDone() && o.failure() == null
-            ? Optional.of(Alert.warning(AlertDescription.CLOSE_NOTIFY))
-            : Records.alertNamedIn(o.failure());
-        if (a.isPresent()) {
-          info = Infos.withAlert(info, a.get());
-        }
-      }
+    boolean closedNow = !wasInboundDone && driver.inboundDone();
+    for (MessageInfo raw : infos) {
+      MessageInfo info = AlertInference.name(raw, closedNow, o.failure());
       received.add(new EngineEvent.MessageReceived(info));
-      noteMessage(side.peer(), info);
       if (info.alert() != null) {
         received.add(new EngineEvent.AlertReceived(info.alert()));
       }
@@ -263,7 +262,6 @@ public final class JsseEngine implements Engine {
       for (MessageInfo info : wire.observe(side, parsed.get())) {
         info = reportSent(info, o);
         events.add(new EngineEvent.MessageSent(info));
-        noteMessage(side, info);
       }
     }
     for (Bytes data : o.applicationData()) {
@@ -289,18 +287,8 @@ public final class JsseEngine implements Engine {
   }
 
   /** Names an encrypted alert this side sent, and reports a fatal alert as {@code AlertSent}. */
-  private MessageInfo reportSent(MessageInfo info, SslDriver.Outcome o) {
-    if (!"alert".equals(info.type())) {
-      return info;
-    }
-    if (info.alert() == null) {
-      Optional<Alert> a = o.failure() == null && driver.outboundDone()
-          ? Optional.of(Alert.warning(AlertDescription.CLOSE_NOTIFY))
-          : Records.alertNamedIn(o.failure());
-      if (a.isPresent()) {
-        info = Infos.withAlert(info, a.get());
-      }
-    }
+  private MessageInfo reportSent(MessageInfo raw, SslDriver.Outcome o) {
+    MessageInfo info = AlertInference.name(raw, driver.outboundDone(), o.failure());
     if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
       events.add(new EngineEvent.AlertSent(info.alert(), o.failure() != null ? o.failure() : "sent by " + name()));
     }
@@ -308,24 +296,27 @@ public final class JsseEngine implements Engine {
   }
 
   private void completeHandshake() {
-    negotiated = NegotiatedView.of(wire, driver.session(), side);
+    try {
+      negotiated = NegotiatedView.of(wire, driver.session(), side);
+    } catch (RuntimeException e) {
+      failLocally("the negotiated parameters are unknown to the model: " + e.getMessage());
+      return;
+    }
     peerValidationProblem = trust.takeProblem(driver.engine()).orElse(peerValidationProblem);
     established = true;
     setState("established");
     events.add(new EngineEvent.Established(negotiated));
   }
 
-  /** Fails the connection without the provider's help (it waits for bytes that never complete). */
-  private void failLocally(Alert alert, String reason) {
-    events.add(new EngineEvent.AlertSent(alert, reason));
+  /**
+   * Fails the connection without the provider's help (it waits for bytes that can never complete a
+   * record). Nothing is sent, so no AlertSent: the provider did not send one.
+   */
+  private void failLocally(String reason) {
+    LOG.debug("{} {} failed: {}", name(), side.label(), reason);
     driver.abandon();
     setState("failed");
     terminal = true;
-  }
-
-  private void noteMessage(Side from, MessageInfo info) {
-    lastFrom = from;
-    lastMessage = info.type();
   }
 
   private void setState(String to) {

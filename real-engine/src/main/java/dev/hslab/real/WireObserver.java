@@ -88,7 +88,7 @@ final class WireObserver {
       }
       try {
         plain = d.reader.unprotect(record);
-      } catch (TlsAlertException e) {
+      } catch (TlsAlertException | RuntimeException e) {
         d.reader = null; // wrong secret: stop trying, report the rest as opaque
         return List.of(Infos.opaque(record));
       }
@@ -116,7 +116,8 @@ final class WireObserver {
         HandshakeMessage msg = HandshakeCodec.decode(m.fullEncoding(), context(m.type()));
         learn(msg);
         out.add(Infos.handshake(from, msg, m.fullEncoding(), encrypted));
-      } catch (TlsAlertException e) {
+      } catch (TlsAlertException | RuntimeException e) {
+        // A refusal of our codec is a finding about the bytes, never a reason to stop the engine.
         out.add(Infos.undecodable(m.type().rfcName(), m.fullEncoding(), encrypted, e.getMessage()));
       }
     }
@@ -132,7 +133,11 @@ final class WireObserver {
     // RFC 5246 §7.1: every later record of this direction is protected with the pending state.
     d.protectedRecords = true;
     d.reassembler = new HandshakeReassembler(MAX_MESSAGE);
-    d.reader = reader(from).orElse(null);
+    try {
+      d.reader = reader(from).orElse(null);
+    } catch (RuntimeException e) {
+      d.reader = null; // a failing lookup only costs the decoding
+    }
     return Infos.changeCipherSpec(from, body);
   }
 
