@@ -1,0 +1,174 @@
+package dev.hslab.real;
+
+import dev.hslab.model.engine.EngineConfig;
+import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.pki.Identity;
+import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.suite.CipherSuite;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * Makes {@link JsseEngine}s for one endpoint. It holds one {@link SSLContext} (keys, trust, the
+ * session cache and the randomness), so a second engine from the same factory resumes: the
+ * server's cache is the context's, and a client resumes by session ID (or ticket) when it
+ * connects to the same peer host and port again (JSSE keys client sessions by host and port).
+ *
+ * <p>What the config asks that a provider cannot do is dropped and listed in {@link #dropped()}:
+ * versions or suites it does not support. Not applied (the JDK 17 API has no per-engine setting):
+ * groups and signature schemes (providers' defaults), {@code resume} (JSSE resumes from its own
+ * cache), {@code sessionCache} (the context's cache is always on), tickets and extended master
+ * secret (providers' defaults; see the report of issue #4), {@code recordMode} (JSSE packs records
+ * itself), PSK.
+ */
+public final class JsseEngineFactory {
+
+  private final JsseProvider provider;
+  private final EngineConfig config;
+  private final SSLContext context;
+  private final PeerTrust trust;
+  private final List<String> protocols;
+  private final List<CipherSuite> suites;
+  private final List<String> dropped;
+
+  private JsseEngineFactory(JsseProvider provider, EngineConfig config) throws GeneralSecurityException {
+    this.provider = provider;
+    this.config = config;
+    this.trust = PeerTrust.create(provider, config.trustAnchors(), config.now(), config.verifyPeer());
+    this.context = SSLContext.getInstance("TLS", provider.provider());
+    context.init(keyManagers(provider, config.identities()), new javax.net.ssl.TrustManager[] {trust},
+        config.random().asSecureRandom());
+    SSLEngine probe = context.createSSLEngine();
+    Set<String> supportedProtocols = Set.of(probe.getSupportedProtocols());
+    Set<String> supportedSuites = Set.of(probe.getSupportedCipherSuites());
+    List<String> drop = new ArrayList<>();
+    List<String> ps = new ArrayList<>();
+    for (ProtocolVersion v : config.versions()) {
+      if (supportedProtocols.contains(v.jsseName())) {
+        ps.add(v.jsseName());
+      } else {
+        drop.add(v.jsseName());
+      }
+    }
+    List<CipherSuite> cs = new ArrayList<>();
+    for (CipherSuite s : config.cipherSuites()) {
+      if (supportedSuites.contains(s.ianaName())) {
+        cs.add(s);
+      } else {
+        drop.add(s.ianaName());
+      }
+    }
+    this.protocols = List.copyOf(ps);
+    this.suites = List.copyOf(cs);
+    this.dropped = List.copyOf(drop);
+  }
+
+  /**
+   * A factory for {@code provider} configured from {@code config}.
+   *
+   * @throws IllegalArgumentException when the provider supports none of the versions or suites,
+   *     or rejects the keys
+   */
+  public static JsseEngineFactory create(JsseProvider provider, EngineConfig config) {
+    JsseEngineFactory f;
+    try {
+      f = new JsseEngineFactory(provider, config);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(provider.engineName() + ": cannot set up the SSLContext: " + e.getMessage(), e);
+    }
+    if (f.protocols.isEmpty()) {
+      throw new IllegalArgumentException(provider.engineName() + " supports none of the versions "
+          + config.versions().stream().map(ProtocolVersion::jsseName).toList());
+    }
+    if (f.suites.isEmpty()) {
+      throw new IllegalArgumentException(provider.engineName() + " supports none of the cipher suites " + config.cipherSuites());
+    }
+    return f;
+  }
+
+  public JsseProvider provider() {
+    return provider;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The JSSE protocol names enabled, lowest first. */
+  public List<String> protocols() {
+    return protocols;
+  }
+
+  /** The suites enabled, in the config's order. */
+  public List<CipherSuite> suites() {
+    return suites;
+  }
+
+  /** Versions (JSSE names) and suites (IANA names) of the config the provider does not support. */
+  public List<String> dropped() {
+    return dropped;
+  }
+
+  /** An engine for a connection to an unnamed peer (a server's engine, or a client that never resumes). */
+  public JsseEngine newEngine() {
+    return wrap(context.createSSLEngine());
+  }
+
+  /** An engine for a connection to {@code peerHost:peerPort}; a client resumes per host and port. */
+  public JsseEngine newEngine(String peerHost, int peerPort) {
+    return wrap(context.createSSLEngine(peerHost, peerPort));
+  }
+
+  private JsseEngine wrap(SSLEngine engine) {
+    boolean client = config.side() == Side.CLIENT;
+    engine.setUseClientMode(client);
+    SSLParameters p = engine.getSSLParameters();
+    p.setProtocols(protocols.toArray(String[]::new));
+    p.setCipherSuites(suites.stream().map(CipherSuite::ianaName).toArray(String[]::new));
+    if (client) {
+      p.setServerNames(List.of(new SNIHostName(config.serverName())));
+      // RFC 6125 host-name check by the trust manager; with verifyPeer=false a mismatch is reported.
+      p.setEndpointIdentificationAlgorithm("HTTPS");
+    } else {
+      p.setUseCipherSuitesOrder(true);
+      if (config.clientAuth() == ClientAuth.REQUIRE) {
+        p.setNeedClientAuth(true);
+      } else if (config.clientAuth() == ClientAuth.REQUEST) {
+        p.setWantClientAuth(true);
+      }
+    }
+    engine.setSSLParameters(p);
+    return new JsseEngine(provider, config.side(), engine, trust);
+  }
+
+  private static KeyManager[] keyManagers(JsseProvider provider, List<Identity> identities) throws GeneralSecurityException {
+    if (identities.isEmpty()) {
+      return new KeyManager[0];
+    }
+    char[] pass = "hslab".toCharArray(); // in-memory only; the store never leaves this method
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try {
+      ks.load(null, null);
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("empty key store", e);
+    }
+    for (int i = 0; i < identities.size(); i++) {
+      Identity id = identities.get(i);
+      ks.setKeyEntry("identity-" + i, id.privateKey(), pass, id.chain().toArray(Certificate[]::new));
+    }
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX", provider.provider());
+    kmf.init(ks, pass);
+    return kmf.getKeyManagers();
+  }
+}

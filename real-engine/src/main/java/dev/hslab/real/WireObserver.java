@@ -1,0 +1,188 @@
+package dev.hslab.real;
+
+import dev.hslab.model.crypto.KeyDerivation;
+import dev.hslab.model.crypto.SessionKeys;
+import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.message.ClientHello;
+import dev.hslab.model.message.DecodeContext;
+import dev.hslab.model.message.HandshakeCodec;
+import dev.hslab.model.message.HandshakeMessage;
+import dev.hslab.model.message.HandshakeType;
+import dev.hslab.model.message.ServerHello;
+import dev.hslab.model.record.Alert;
+import dev.hslab.model.record.ChangeCipherSpec;
+import dev.hslab.model.record.HandshakeReassembler;
+import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.record.TlsRecord;
+import dev.hslab.model.record.protect.RecordCipher;
+import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.TlsAlertException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads both directions of one connection with our own codecs (STYLE.md §20): each record a real
+ * engine sends or receives becomes {@link MessageInfo}s, one per handshake message, CCS, alert or
+ * application-data record. The decode context (version, key exchange) comes from the ServerHello.
+ * After a direction's ChangeCipherSpec its records are opaque unless {@link MasterSecrets} knows
+ * the handshake's master secret; then they are decrypted with {@link KeyDerivation} and
+ * {@link RecordCipher} and decoded like the rest.
+ */
+final class WireObserver {
+
+  /** Generous bound for one handshake message (a Certificate with a long chain). */
+  private static final int MAX_MESSAGE = 1 << 20;
+
+  private static final class Direction {
+    HandshakeReassembler reassembler = new HandshakeReassembler(MAX_MESSAGE);
+    boolean protectedRecords;
+    RecordCipher reader;
+  }
+
+  private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
+  private MasterSecrets secrets = MasterSecrets.NONE;
+  private ClientHello clientHello;
+  private ServerHello serverHello;
+  private boolean serverHelloDone;
+
+  WireObserver() {
+    directions.put(Side.CLIENT, new Direction());
+    directions.put(Side.SERVER, new Direction());
+  }
+
+  void decryptWith(MasterSecrets source) {
+    this.secrets = source;
+  }
+
+  /** The ClientHello of the current handshake, once seen. */
+  Optional<ClientHello> clientHello() {
+    return Optional.ofNullable(clientHello);
+  }
+
+  Optional<ServerHello> serverHello() {
+    return Optional.ofNullable(serverHello);
+  }
+
+  /**
+   * Whether the current handshake is abbreviated: a ServerHello and no ServerHelloDone (RFC 5246
+   * §7.3: a resumed session goes straight to ChangeCipherSpec, whether by ID or ticket).
+   */
+  boolean abbreviated() {
+    return serverHello != null && !serverHelloDone;
+  }
+
+  /** The infos of one whole record sent by {@code from}, in order. */
+  List<MessageInfo> observe(Side from, TlsRecord record) {
+    Direction d = directions.get(from);
+    boolean encrypted = d.protectedRecords;
+    TlsRecord plain = record;
+    if (encrypted) {
+      if (d.reader == null) {
+        return List.of(Infos.opaque(record));
+      }
+      try {
+        plain = d.reader.unprotect(record);
+      } catch (TlsAlertException | RuntimeException e) {
+        d.reader = null; // wrong secret: stop trying, report the rest as opaque
+        return List.of(Infos.opaque(record));
+      }
+    }
+    Bytes body = plain.fragment();
+    return switch (plain.type()) {
+      case HANDSHAKE -> handshake(from, d, body, encrypted);
+      case CHANGE_CIPHER_SPEC -> List.of(changeCipherSpec(from, d, body));
+      case ALERT -> List.of(alert(body, encrypted));
+      case APPLICATION_DATA -> List.of(Infos.applicationData(body.length(), body, encrypted));
+    };
+  }
+
+  private List<MessageInfo> handshake(Side from, Direction d, Bytes body, boolean encrypted) {
+    List<MessageInfo> out = new ArrayList<>();
+    List<HandshakeReassembler.Message> messages;
+    try {
+      messages = d.reassembler.add(body);
+    } catch (TlsAlertException e) {
+      d.reassembler = new HandshakeReassembler(MAX_MESSAGE);
+      return List.of(Infos.undecodable("handshake", body, encrypted, e.getMessage()));
+    }
+    for (HandshakeReassembler.Message m : messages) {
+      try {
+        HandshakeMessage msg = HandshakeCodec.decode(m.fullEncoding(), context(m.type()));
+        learn(msg);
+        out.add(Infos.handshake(from, msg, m.fullEncoding(), encrypted));
+      } catch (TlsAlertException | RuntimeException e) {
+        // A refusal of our codec is a finding about the bytes, never a reason to stop the engine.
+        out.add(Infos.undecodable(m.type().rfcName(), m.fullEncoding(), encrypted, e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private MessageInfo changeCipherSpec(Side from, Direction d, Bytes body) {
+    try {
+      ChangeCipherSpec.decode(body);
+    } catch (TlsAlertException e) {
+      return Infos.undecodable("change_cipher_spec", body, false, e.getMessage());
+    }
+    // RFC 5246 §7.1: every later record of this direction is protected with the pending state.
+    d.protectedRecords = true;
+    d.reassembler = new HandshakeReassembler(MAX_MESSAGE);
+    try {
+      d.reader = reader(from).orElse(null);
+    } catch (RuntimeException e) {
+      d.reader = null; // a failing lookup only costs the decoding
+    }
+    return Infos.changeCipherSpec(from, body);
+  }
+
+  private static MessageInfo alert(Bytes body, boolean encrypted) {
+    try {
+      return Infos.alert(Alert.decode(body), body, encrypted);
+    } catch (TlsAlertException e) {
+      return Infos.undecodable("alert", body, encrypted, e.getMessage());
+    }
+  }
+
+  /** The read state for {@code from}'s records after its CCS, if the master secret is known. */
+  private Optional<RecordCipher> reader(Side from) {
+    if (clientHello == null || serverHello == null || serverHello.knownSuite().isEmpty()) {
+      return Optional.empty();
+    }
+    CipherSuite suite = serverHello.knownSuite().get();
+    ProtocolVersion version = serverHello.serverVersion();
+    if (!suite.supportedBy(version)) {
+      return Optional.empty();
+    }
+    return secrets.lookup(clientHello.random()).map(master -> {
+      SessionKeys keys = KeyDerivation.of(version, suite).sessionKeys(master, clientHello.random(), serverHello.random());
+      return RecordCipher.forReading(suite, version, from == Side.CLIENT ? keys.client() : keys.server());
+    });
+  }
+
+  private void learn(HandshakeMessage msg) {
+    if (msg instanceof ClientHello ch) {
+      clientHello = ch;
+      serverHello = null;
+      serverHelloDone = false;
+    } else if (msg instanceof ServerHello sh) {
+      serverHello = sh;
+    } else if (msg.type() == HandshakeType.SERVER_HELLO_DONE) {
+      serverHelloDone = true;
+    }
+  }
+
+  /** Hellos decode without a key exchange; later messages with what the ServerHello chose. */
+  private DecodeContext context(HandshakeType type) {
+    if (serverHello == null || type == HandshakeType.CLIENT_HELLO || type == HandshakeType.SERVER_HELLO) {
+      return DecodeContext.of(serverHello != null ? serverHello.serverVersion() : ProtocolVersion.TLS12);
+    }
+    KeyExchange kex = serverHello.knownSuite().map(CipherSuite::keyExchange).orElse(null);
+    return new DecodeContext(serverHello.serverVersion(), kex);
+  }
+}
