@@ -71,7 +71,9 @@ final class EmbeddedBackend implements Backend {
 
   @Override
   public byte[] png(String dot) {
-    String svg = svg(dot);
+    // svgSalamander resolves font-family as one AWT font name and cannot parse Graphviz's
+    // "Helvetica,sans-Serif" list; Java's logical SansSerif is always there.
+    String svg = svg(dot).replaceAll("font-family=\"[^\"]*\"", "font-family=\"SansSerif\"");
     BufferedImage image = Rasterizer.SALAMANDER.rasterize(Graphviz.fromString(dot), g -> {}, svg);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
