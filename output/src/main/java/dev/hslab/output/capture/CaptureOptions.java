@@ -13,9 +13,12 @@ public record CaptureOptions(TcpEndpoints endpoints, int maxSegment) {
 
   public static final int ETHERNET_MSS = 1460;
 
+  /** The largest payload whose frame (14 + 20 + 24 header bytes) fits the 65535-byte snapshot length. */
+  public static final int MAX_SEGMENT = 65535 - 14 - 20 - 24;
+
   public CaptureOptions {
     Objects.requireNonNull(endpoints, "endpoints");
-    if (maxSegment < 64 || maxSegment > 65495) {
+    if (maxSegment < 64 || maxSegment > MAX_SEGMENT) {
       throw new IllegalArgumentException("maximum segment size out of range: " + maxSegment);
     }
   }

@@ -3,7 +3,6 @@ package dev.hslab.output.capture;
 import dev.hslab.model.trace.Trace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,9 +48,6 @@ public final class Pcap {
       byte[] frame = frames.encode(s);
       int32(out, (int) (s.timeMicros() / 1_000_000));
       int32(out, (int) (s.timeMicros() % 1_000_000));
-      if (frame.length > SNAPLEN) {
-        throw new UncheckedIOException(new IOException("frame of " + frame.length + " bytes exceeds the snapshot length"));
-      }
       int32(out, frame.length);
       int32(out, frame.length);
       out.writeBytes(frame);
