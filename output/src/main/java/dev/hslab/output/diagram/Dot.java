@@ -1,0 +1,40 @@
+package dev.hslab.output.diagram;
+
+/** Quoting for DOT sources (https://graphviz.org/doc/info/lang.html), so labels cannot break the syntax. */
+final class Dot {
+
+  private Dot() {}
+
+  /** A double-quoted DOT string; a newline becomes a centered line break ({@code \n}). */
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> { }
+        default -> b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /** Text for an HTML-like label (https://graphviz.org/doc/info/shapes.html#html). */
+  static String html(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\n' -> b.append("<br/>");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

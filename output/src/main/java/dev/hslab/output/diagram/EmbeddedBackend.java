@@ -1,0 +1,122 @@
+package dev.hslab.output.diagram;
+
+import guru.nidi.graphviz.engine.Graphviz;
+import guru.nidi.graphviz.engine.GraphvizV8Engine;
+import guru.nidi.graphviz.engine.Options;
+import guru.nidi.graphviz.engine.Rasterizer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
+
+/**
+ * graphviz-java's bundled viz.js (Graphviz compiled to JavaScript) on J2V8, so a machine without
+ * Graphviz renders too (~1 s for the first picture, 30–100 ms after). The engine is used directly,
+ * not through graphviz-java's static {@code Graphviz.useEngine}, so no global state is touched.
+ *
+ * <p>A V8 runtime may only be used by the thread that created it, so every call runs on one
+ * private thread; that also bounds each rendering by the timeout. PNG is the SVG rasterized by
+ * svgSalamander (bundled with graphviz-java), in memory.
+ */
+final class EmbeddedBackend implements Backend {
+
+  private final ExecutorService thread;
+  private final Duration timeout;
+  private GraphvizV8Engine engine;
+
+  EmbeddedBackend(Path libraryDir, Duration timeout) {
+    this.timeout = timeout;
+    this.thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "hslab-graphviz-v8");
+      t.setDaemon(true);
+      return t;
+    });
+    call(() -> {
+      GraphvizV8Engine e;
+      if (libraryDir == null) {
+        e = new GraphvizV8Engine();
+      } else {
+        // J2V8 extracts into this folder but does not create it.
+        java.nio.file.Files.createDirectories(libraryDir);
+        e = new GraphvizV8Engine(libraryDir.toAbsolutePath().toString());
+      }
+      RuntimeException[] failure = new RuntimeException[1];
+      e.init(ok -> {}, bad -> failure[0] = new RenderException("the embedded Graphviz engine (J2V8) is not available here"));
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      engine = e;
+      return null;
+    });
+  }
+
+  @Override
+  public String name() {
+    return "embedded";
+  }
+
+  @Override
+  public String svg(String dot) {
+    return call(() -> engine.execute(dot, Options.create().format(guru.nidi.graphviz.engine.Format.SVG), Rasterizer.NONE)
+        .asString());
+  }
+
+  @Override
+  public byte[] png(String dot) {
+    // svgSalamander resolves font-family as one AWT font name and cannot parse Graphviz's
+    // "Helvetica,sans-Serif" list; Java's logical SansSerif is always there.
+    String svg = svg(dot).replaceAll("font-family=\"[^\"]*\"", "font-family=\"SansSerif\"");
+    BufferedImage image = Rasterizer.SALAMANDER.rasterize(Graphviz.fromString(dot), g -> {}, svg);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new RenderException("cannot encode PNG: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  private <T> T call(Callable<T> task) {
+    try {
+      return thread.submit(task).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new RenderException("the embedded Graphviz engine did not finish within " + timeout.toSeconds() + " s", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RenderException re) {
+        throw re;
+      }
+      throw new RenderException("embedded Graphviz failed: " + firstLine(String.valueOf(c.getMessage())), c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RenderException("interrupted while rendering", e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (engine != null) {
+        call(() -> {
+          engine.close();
+          return null;
+        });
+      }
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.hslab.output.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.hslab.model.trace.Trace;
+import dev.hslab.output.testkit.BcHandshake;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.tls.CipherSuite;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Wireshark's own dissector reads our capture of a real BouncyCastle TLS 1.2 connection: it
+ * reports the handshake messages in order, decrypts Finished, the HTTP exchange and the
+ * close_notify alerts with our key log, and finds no malformed packet, bad checksum or TCP
+ * anomaly. Skipped when tshark is not installed (CI installs it).
+ */
+class TsharkTest {
+
+  // tshark's expert severities (epan/proto.h): PI_WARN = 0x00600000.
+  private static final String PROBLEMS = "_ws.malformed || _ws.expert.severity >= 0x00600000 || tcp.analysis.flags"
+      + " || ip.checksum.status == 0 || tcp.checksum.status == 0";
+  private static final List<String> CHECKSUMS = List.of("-o", "tcp.check_checksum:TRUE", "-o", "ip.check_checksum:TRUE");
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void needsTshark() {
+    assumeTrue(tsharkInstalled(), "tshark is not installed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0xC02F, 1;2;11;12;14;16;20;20",
+    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,    0xC013, 1;2;11;12;14;16;20;20",
+    "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256,   0x0067, 1;2;11;12;14;16;20;20",
+    "TLS_RSA_WITH_AES_128_GCM_SHA256,       0x009C, 1;2;11;14;16;20;20",
+  })
+  void tsharkDissectsAndDecryptsTheCaptureWithTheKeyLog(String name, String code, String handshakeTypes) throws Exception {
+    Path[] files = write(Integer.decode(code));
+    List<String> keyed = List.of("-o", "tls.keylog_file:" + files[1]);
+
+    List<String> handshake = tshark(files[0], keyed, "tls.handshake.type", "tls.handshake.type");
+    assertThat(String.join(";", handshake)).as("handshake types in order, Finished decrypted").isEqualTo(handshakeTypes);
+    assertThat(tshark(files[0], keyed, "tls.record.content_type", "tls.record.content_type"))
+        .as("record types: handshake, CCS, handshake; CCS, Finished; data; alerts")
+        .endsWith("20", "22", "20", "22", "23", "23", "21", "21");
+    assertThat(tshark(files[0], keyed, "http", "http.request.method")).containsExactly("GET");
+    assertThat(tshark(files[0], keyed, "http", "http.response.code")).containsExactly("200");
+    assertThat(tshark(files[0], keyed, "tls.alert_message", "tls.alert_message.desc")).containsExactly("0", "0");
+
+    List<String> all = new ArrayList<>(keyed);
+    all.addAll(CHECKSUMS);
+    assertThat(tshark(files[0], all, PROBLEMS, "frame.number")).as("malformed, bad checksum or TCP anomaly").isEmpty();
+    assertThat(tshark(files[0], all, "tcp", "tcp.checksum.status")).containsOnly("1");
+    assertThat(tshark(files[0], all, "ip", "ip.checksum.status")).containsOnly("1");
+  }
+
+  @Test
+  void withoutTheKeyLogFinishedAndDataStayEncrypted() throws Exception {
+    Path[] files = write(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+    assertThat(String.join(";", tshark(files[0], List.of(), "tls.handshake.type", "tls.handshake.type")))
+        .isEqualTo("1;2;11;12;14;16");
+    assertThat(tshark(files[0], List.of(), "http", "frame.number")).isEmpty();
+  }
+
+  private Path[] write(int suite) throws IOException {
+    Trace t = BcHandshake.run(suite, 1);
+    Path pcap = dir.resolve("run.pcap");
+    Path keys = dir.resolve("keys.log");
+    Pcap.write(t, pcap);
+    KeyLog.write(t, keys);
+    return new Path[] {pcap, keys};
+  }
+
+  /** One field of every packet matching {@code filter}, comma-separated values split out. */
+  private static List<String> tshark(Path pcap, List<String> options, String filter, String field)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
+    cmd.addAll(options);
+    cmd.addAll(List.of("-Y", filter, "-T", "fields", "-e", field));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("tshark exit status for %s", cmd).isZero();
+    List<String> values = new ArrayList<>();
+    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+      for (String v : line.strip().split(",")) {
+        if (!v.isEmpty()) {
+          values.add(v);
+        }
+      }
+    }
+    return values;
+  }
+
+  private static boolean tsharkInstalled() {
+    try {
+      Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
