@@ -1,0 +1,62 @@
+package dev.hslab.model.explore;
+
+import dev.hslab.model.handshake.ClientState;
+import dev.hslab.model.handshake.Facts;
+import dev.hslab.model.handshake.HandshakeState;
+import dev.hslab.model.handshake.ServerState;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.handshake.Transition;
+import dev.hslab.model.handshake.TransitionTable;
+import dev.hslab.model.handshake.Trigger;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** What one configuration's exploration runs: the two tables, the configuration and its script. */
+record Model(
+    Configuration config,
+    TransitionTable<ClientState> clientTable,
+    TransitionTable<ServerState> serverTable,
+    List<ScriptStep> script,
+    int faults,
+    List<FaultKind> faultKinds) {
+
+  World initial() {
+    boolean allowed = config.renegotiationAllowed();
+    return new World(Endpoint.initial(clientTable.initial(), allowed), Endpoint.initial(serverTable.initial(), allowed),
+        Channel.EMPTY, Channel.EMPTY, faults, 0, false);
+  }
+
+  private TransitionTable<?> table(Side side) {
+    return side == Side.CLIENT ? clientTable : serverTable;
+  }
+
+  HandshakeState failed(Side side) {
+    return table(side).failed();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Optional<Transition<?>> select(Side side, HandshakeState s, Trigger t, Facts f) {
+    TransitionTable raw = table(side);
+    return raw.select((Enum) s, t, f);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  boolean accepts(Side side, HandshakeState s, Trigger t) {
+    TransitionTable raw = table(side);
+    return raw.accepts((Enum) s, t);
+  }
+
+  /** The messages {@code side} waits for in {@code s}, e.g. {@code server_hello_done}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  String waitingFor(Side side, HandshakeState s) {
+    TransitionTable raw = table(side);
+    StringJoiner j = new StringJoiner("|");
+    for (Object t : raw.triggers((Enum) s)) {
+      if (t instanceof Trigger.Receive r) {
+        j.add(r.kind().label());
+      }
+    }
+    return j.length() == 0 ? "nothing" : j.toString();
+  }
+}
