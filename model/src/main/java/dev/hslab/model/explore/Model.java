@@ -10,7 +10,8 @@ import dev.hslab.model.handshake.TransitionTable;
 import dev.hslab.model.handshake.Trigger;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** What one configuration's exploration runs: the two tables, the configuration and its script. */
 record Model(
@@ -47,16 +48,18 @@ record Model(
     return raw.accepts((Enum) s, t);
   }
 
-  /** The messages {@code side} waits for in {@code s}, e.g. {@code server_hello_done}. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /**
+   * The messages {@code side} waits for in {@code s}: those with a row that leaves the state
+   * (CONTRACT.md's {@code waitingFor}, e.g. {@code server_hello_done}); data and ignored
+   * HelloRequests, which loop, are left out.
+   */
   String waitingFor(Side side, HandshakeState s) {
-    TransitionTable raw = table(side);
-    StringJoiner j = new StringJoiner("|");
-    for (Object t : raw.triggers((Enum) s)) {
-      if (t instanceof Trigger.Receive r) {
-        j.add(r.kind().label());
+    Set<String> kinds = new LinkedHashSet<>();
+    for (Transition<?> t : table(side).rows()) {
+      if (t.from() == s && t.to() != s && t.trigger() instanceof Trigger.Receive r) {
+        kinds.add(r.kind().label());
       }
     }
-    return j.length() == 0 ? "nothing" : j.toString();
+    return kinds.isEmpty() ? "nothing" : String.join("|", kinds);
   }
 }
