@@ -79,7 +79,7 @@ record Endpoint(
   /** What this side negotiated in its current handshake, packed like {@link #done}. */
   int current() {
     return facts.version() == null ? 0
-        : 1 + ProtocolVersion.SUPPORTED.indexOf(facts.version()) | facts.keyExchange().ordinal() << 3 | session << 6;
+        : 1 + Msg.versionIndex(facts.version()) | facts.keyExchange().ordinal() << 3 | session << 6;
   }
 
   static String describeDone(int done) {
@@ -93,7 +93,7 @@ record Endpoint(
   /** A canonical 64-bit encoding (42 bits used): equal endpoints, equal longs. */
   long pack() {
     long bits = ((Enum<?>) state).ordinal();                       // 4 bits
-    bits |= (long) (facts.version() == null ? 0 : 1 + ProtocolVersion.SUPPORTED.indexOf(facts.version())) << 4;
+    bits |= (long) (facts.version() == null ? 0 : 1 + Msg.versionIndex(facts.version())) << 4;
     bits |= (long) (facts.keyExchange() == null ? 0 : 1 + facts.keyExchange().ordinal()) << 7;
     bits |= flag(facts.resumed(), 11) | flag(facts.ticket(), 12) | flag(facts.pskHint(), 13)
         | flag(facts.certificateRequested(), 14) | flag(facts.clientCertificate(), 15)

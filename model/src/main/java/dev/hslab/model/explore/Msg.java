@@ -40,8 +40,13 @@ final class Msg {
   }
 
   static int serverHello(int m, ProtocolVersion v, KeyExchange kex, boolean resumed, boolean ticket, int session) {
-    return m | ProtocolVersion.SUPPORTED.indexOf(v) << VERSION_SHIFT | kex.ordinal() << KEX_SHIFT
+    return m | versionIndex(v) << VERSION_SHIFT | kex.ordinal() << KEX_SHIFT
         | (resumed ? RESUMED : 0) | (ticket ? TICKET : 0) | session << SESSION_SHIFT;
+  }
+
+  /** The index in {@link ProtocolVersion#SUPPORTED}: SSL 3.0 is 3.0, TLS 1.x is 3.(x+1). */
+  static int versionIndex(ProtocolVersion v) {
+    return v.minor();
   }
 
   static int certificate(int m, boolean nonEmpty) {

@@ -46,9 +46,10 @@ final class Semantics {
       this.sink = sink;
     }
 
-    void log(TraceStep.Kind kind, Side side, String label) {
+    /** The label is built only when a trace is wanted: the search itself never asks for one. */
+    void log(TraceStep.Kind kind, Side side, java.util.function.Supplier<String> label) {
       if (sink != null) {
-        sink.add(new TraceStep(kind, side, label));
+        sink.add(new TraceStep(kind, side, label.get()));
       }
     }
   }
@@ -82,7 +83,7 @@ final class Semantics {
     ScriptStep step = model.script().get(w.script());
     Endpoint e = w.endpoint(step.side());
     Transition<?> row = model.select(step.side(), e.state(), Trigger.local(step.event()), e.facts()).orElseThrow();
-    acc.log(TraceStep.Kind.LOCAL, step.side(), step.toString());
+    acc.log(TraceStep.Kind.LOCAL, step.side(), () -> step.toString());
     return fire(w.withScript(w.script() + 1), step.side(), e, row, acc);
   }
 
@@ -140,7 +141,7 @@ final class Semantics {
       if (peerListens) {
         out = out.append(msg);
       }
-      acc.log(TraceStep.Kind.SENT, side, side.label() + "." + Msg.label(msg));
+      acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + Msg.label(msg));
       if (emit.kind() == MessageKind.CHANGE_CIPHER_SPEC) {
         n = n.withProtection(true, n.readProtected(), n.peerCcs()); // RFC 5246 §7.1
       } else if (emit.kind() == MessageKind.APPLICATION_DATA) {
@@ -159,7 +160,7 @@ final class Semantics {
   private World fail(World w, Side side, AlertDescription alert, Acc acc) {
     Endpoint e = w.endpoint(side);
     int msg = Msg.fatal(alert, e.writeProtected());
-    acc.log(TraceStep.Kind.SENT, side, side.label() + "." + alert.rfcName());
+    acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + alert.rfcName());
     World r = w.with(side, e.failed(model.failed(side), alert)).withChannelTo(side, Channel.EMPTY);
     Side peer = side.peer();
     return r.endpoint(peer).terminal() ? r : r.withChannelTo(peer, r.channelTo(peer).append(msg));
@@ -172,13 +173,13 @@ final class Semantics {
     switch (move.fault()) {
       case DROP: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, "drop " + from.label() + "." + Msg.label(msg));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "drop " + from.label() + "." + Msg.label(msg));
         World r = w.withChannelTo(to, Msg.isProtected(msg) ? c.dropHead().withGap() : c.dropHead());
         return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
       }
       case DUPLICATE: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, "duplicate " + from.label() + "." + Msg.label(msg));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "duplicate " + from.label() + "." + Msg.label(msg));
         // The original is read now; the copy stays at the head, out of sequence if protected.
         World r = receive(w.withChannelTo(to, Msg.isProtected(msg) ? c.withGap() : c), to, msg, c.gap(), acc);
         return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
@@ -186,14 +187,14 @@ final class Semantics {
       case SWAP: {
         int a = c.get(0);
         int b = c.get(1);
-        acc.log(TraceStep.Kind.FAULT, from, "swap " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "swap " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
         Channel s = Msg.isProtected(a) || Msg.isProtected(b) ? c.swapHead().withGap() : c.swapHead();
         World r = w.withChannelTo(to, s);
         return Msg.inTranscript(a) || Msg.inTranscript(b) ? r.withTranscriptsDiffer() : r;
       }
       case CORRUPT: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, "corrupt " + from.label() + "." + Msg.label(msg));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "corrupt " + from.label() + "." + Msg.label(msg));
         World r = w.withChannelTo(to, c.dropHead());
         Endpoint e = r.endpoint(to);
         if (e.terminal()) {
@@ -209,7 +210,7 @@ final class Semantics {
       }
       case INJECT: {
         int msg = Rules.stamp(move.inject(), from, w.endpoint(from), model.config());
-        acc.log(TraceStep.Kind.FAULT, from, "inject " + from.label() + "." + Msg.label(msg));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "inject " + from.label() + "." + Msg.label(msg));
         if (Msg.isProtected(msg) && w.endpoint(to).readProtected() && !w.endpoint(to).terminal()) {
           acc.receiver = to;
           return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc); // the adversary has no MAC key
@@ -227,7 +228,7 @@ final class Semantics {
     for (Side side : Side.values()) {
       Endpoint e = r.endpoint(side);
       if (!e.terminal()) {
-        acc.log(TraceStep.Kind.TIMEOUT, side, side.label() + " timeout in " + e.state().name()
+        acc.log(TraceStep.Kind.TIMEOUT, side, () -> side.label() + " timeout in " + e.state().name()
             + " waiting for " + model.waitingFor(side, e.state()));
         r = r.with(side, e.timedOutNow()).withChannelTo(side, Channel.EMPTY);
       }

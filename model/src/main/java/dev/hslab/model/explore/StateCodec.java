@@ -1,7 +1,5 @@
 package dev.hslab.model.explore;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * The canonical compact encoding of a {@link World}, the key of the visited set: equal worlds,
  * equal bytes. Each endpoint is a 42-bit word ({@link Endpoint#pack}), each message 3 bytes, plus
@@ -13,31 +11,45 @@ final class StateCodec {
   private StateCodec() {}
 
   static byte[] encode(World w) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(32);
-    writeVarLong(out, w.client().pack());
-    writeVarLong(out, w.server().pack());
-    out.write(w.faultsLeft() | w.script() << 3 | (w.transcriptsDiffer() ? 0x80 : 0));
-    writeChannel(out, w.toServer());
-    writeChannel(out, w.toClient());
-    return out.toByteArray();
+    Out out = new Out(w.toServer().size() * 3 + w.toClient().size() * 3 + 24);
+    out.varLong(w.client().pack());
+    out.varLong(w.server().pack());
+    out.put(w.faultsLeft() | w.script() << 3 | (w.transcriptsDiffer() ? 0x80 : 0));
+    channel(out, w.toServer());
+    channel(out, w.toClient());
+    return java.util.Arrays.copyOf(out.buf, out.n);
   }
 
-  private static void writeChannel(ByteArrayOutputStream out, Channel c) {
-    out.write(c.size() << 1 | (c.gap() ? 1 : 0));
+  private static void channel(Out out, Channel c) {
+    out.put(c.size() << 1 | (c.gap() ? 1 : 0));
     for (int i = 0; i < c.size(); i++) {
       int m = c.get(i);
-      out.write(m);
-      out.write(m >>> 8);
-      out.write(m >>> 16);
+      out.put(m);
+      out.put(m >>> 8);
+      out.put(m >>> 16);
     }
   }
 
-  /** Seven bits a byte, high bit = more: small fields cost one byte. */
-  private static void writeVarLong(ByteArrayOutputStream out, long v) {
-    while ((v & ~0x7FL) != 0) {
-      out.write((int) (v & 0x7F) | 0x80);
-      v >>>= 7;
+  /** A plain byte buffer: ByteArrayOutputStream's synchronized writes cost more than the search. */
+  private static final class Out {
+    final byte[] buf;
+    int n;
+
+    Out(int capacity) {
+      buf = new byte[capacity];
     }
-    out.write((int) v);
+
+    void put(int b) {
+      buf[n++] = (byte) b;
+    }
+
+    /** Seven bits a byte, high bit = more: small fields cost one byte. */
+    void varLong(long v) {
+      while ((v & ~0x7FL) != 0) {
+        put((int) (v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      put((int) v);
+    }
   }
 }
