@@ -1,0 +1,65 @@
+package dev.hslab.model.explore;
+
+import dev.hslab.model.handshake.ClientState;
+import dev.hslab.model.handshake.Facts;
+import dev.hslab.model.handshake.HandshakeState;
+import dev.hslab.model.handshake.ServerState;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.handshake.Transition;
+import dev.hslab.model.handshake.TransitionTable;
+import dev.hslab.model.handshake.Trigger;
+import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What one configuration's exploration runs: the two tables, the configuration and its script. */
+record Model(
+    Configuration config,
+    TransitionTable<ClientState> clientTable,
+    TransitionTable<ServerState> serverTable,
+    List<ScriptStep> script,
+    int faults,
+    List<FaultKind> faultKinds) {
+
+  World initial() {
+    boolean allowed = config.renegotiationAllowed();
+    return new World(Endpoint.initial(clientTable.initial(), allowed), Endpoint.initial(serverTable.initial(), allowed),
+        Channel.EMPTY, Channel.EMPTY, faults, 0, false);
+  }
+
+  private TransitionTable<?> table(Side side) {
+    return side == Side.CLIENT ? clientTable : serverTable;
+  }
+
+  HandshakeState failed(Side side) {
+    return table(side).failed();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Optional<Transition<?>> select(Side side, HandshakeState s, Trigger t, Facts f) {
+    TransitionTable raw = table(side);
+    return raw.select((Enum) s, t, f);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  boolean accepts(Side side, HandshakeState s, Trigger t) {
+    TransitionTable raw = table(side);
+    return raw.accepts((Enum) s, t);
+  }
+
+  /**
+   * The messages {@code side} waits for in {@code s}: those with a row that leaves the state
+   * (CONTRACT.md's {@code waitingFor}, e.g. {@code server_hello_done}); data and ignored
+   * HelloRequests, which loop, are left out.
+   */
+  String waitingFor(Side side, HandshakeState s) {
+    Set<String> kinds = new LinkedHashSet<>();
+    for (Transition<?> t : table(side).rows()) {
+      if (t.from() == s && t.to() != s && t.trigger() instanceof Trigger.Receive r) {
+        kinds.add(r.kind().label());
+      }
+    }
+    return kinds.isEmpty() ? "nothing" : String.join("|", kinds);
+  }
+}

@@ -1,0 +1,238 @@
+package dev.hslab.model.explore;
+
+import dev.hslab.model.handshake.Emit;
+import dev.hslab.model.handshake.HandshakeState;
+import dev.hslab.model.handshake.HandshakeState.Phase;
+import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.handshake.Transition;
+import dev.hslab.model.handshake.Trigger;
+import dev.hslab.model.wire.AlertDescription;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the composed system takes one {@link Move}: the record layer's checks, the one rule for
+ * what a table does not accept (unexpected_message, RFC 5246 §7.2.2), the table's row, and the
+ * faults. Message contents are {@link Rules}' business.
+ *
+ * <p>Corruption, a simple sound rule: a corrupted record that its receiver reads with keys
+ * active fails its MAC (bad_record_mac, RFC 5246 §6.2.3.1). Before keys are active, a corrupted
+ * handshake message is taken for what it was (the tables see only its type) but the transcripts
+ * now differ, so the next CertificateVerify or Finished check fails (decrypt_error, RFC 5246
+ * §7.4.8–7.4.9); any other corrupted plaintext record is decode_error. A record read before the
+ * reader's ChangeCipherSpec is judged by its type even if protected: that over-approximates the
+ * adversary (a real stack would fail to parse it) so that a table which skips ChangeCipherSpec shows.
+ */
+final class Semantics {
+
+  private final Model model;
+
+  Semantics(Model model) {
+    this.model = model;
+  }
+
+  /** What a move did, for the invariants: the world after it, and what (if anything) was read. */
+  record Transit(World after, Side receiver, MessageKind received, boolean accepted) {}
+
+  /** Mutable only while one move is applied. */
+  private static final class Acc {
+    final List<TraceStep> sink;
+    Side receiver;
+    MessageKind received;
+    boolean accepted;
+
+    Acc(List<TraceStep> sink) {
+      this.sink = sink;
+    }
+
+    /** The label is built only when a trace is wanted: the search itself never asks for one. */
+    void log(TraceStep.Kind kind, Side side, java.util.function.Supplier<String> label) {
+      if (sink != null) {
+        sink.add(new TraceStep(kind, side, label.get()));
+      }
+    }
+  }
+
+  /** Applies {@code move}; {@code sink}, if not null, receives the trace lines. */
+  Transit apply(World w, Move move, List<TraceStep> sink) {
+    Acc acc = new Acc(sink);
+    World next = switch (move.type()) {
+      case SCRIPT -> script(w, acc);
+      case DELIVER -> {
+        Channel c = w.channelTo(move.side());
+        yield receive(w.withChannelTo(move.side(), c.dropHead()), move.side(), c.get(0), c.gap(), acc);
+      }
+      case FAULT -> fault(w.withFaultUsed(), move, acc);
+      case TIMEOUT -> timeout(w, acc);
+    };
+    return new Transit(next, acc.receiver, acc.received, acc.accepted);
+  }
+
+  /** The next script step is enabled: the network is quiet and the endpoint's table accepts it. */
+  boolean scriptEnabled(World w) {
+    if (w.script() >= model.script().size() || !w.toServer().isEmpty() || !w.toClient().isEmpty()) {
+      return false;
+    }
+    ScriptStep step = model.script().get(w.script());
+    Endpoint e = w.endpoint(step.side());
+    return !e.terminal() && model.select(step.side(), e.state(), Trigger.local(step.event()), e.facts()).isPresent();
+  }
+
+  private World script(World w, Acc acc) {
+    ScriptStep step = model.script().get(w.script());
+    Endpoint e = w.endpoint(step.side());
+    Transition<?> row = model.select(step.side(), e.state(), Trigger.local(step.event()), e.facts()).orElseThrow();
+    acc.log(TraceStep.Kind.LOCAL, step.side(), () -> step.toString());
+    return fire(w.withScript(w.script() + 1), step.side(), e, row, acc);
+  }
+
+  private World receive(World w, Side to, int msg, boolean gap, Acc acc) {
+    Endpoint e = w.endpoint(to);
+    if (e.terminal()) {
+      return w; // a closed connection reads nothing
+    }
+    acc.receiver = to;
+    acc.received = Msg.kind(msg);
+    // RFC 5246 §6.2.3.1: with keys active, a plaintext record or one out of sequence fails its MAC.
+    if (e.readProtected() && (!Msg.isProtected(msg) || gap)) {
+      return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc);
+    }
+    if (Msg.isFatal(msg)) {
+      // RFC 5246 §7.2.2: a fatal alert ends the connection at once, without an answer.
+      return w.with(to, e.failed(model.failed(to), null)).withChannelTo(to, Channel.EMPTY);
+    }
+    Trigger trigger = Trigger.receive(Msg.kind(msg));
+    if (!model.accepts(to, e.state(), trigger)) {
+      return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
+    }
+    Rules.Absorbed absorbed = Rules.absorb(to, e, msg, model.config(), w.transcriptsDiffer());
+    if (absorbed.alert() != null) {
+      return fail(w, to, absorbed.alert(), acc);
+    }
+    Optional<Transition<?>> row = model.select(to, e.state(), trigger, absorbed.endpoint().facts());
+    if (row.isEmpty()) {
+      return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
+    }
+    acc.accepted = true;
+    return fire(w, to, absorbed.endpoint(), row.get(), acc);
+  }
+
+  /** Takes {@code row}: the new state, then the row's messages in order, each if its guards hold. */
+  private World fire(World w, Side side, Endpoint e, Transition<?> row, Acc acc) {
+    HandshakeState from = e.state();
+    HandshakeState to = row.to();
+    Endpoint n = e.with(to, e.facts());
+    if (side == Side.CLIENT && from.phase() == Phase.ESTABLISHED && handshaking(to)) {
+      // The client starts a new handshake on an established connection (RFC 5246 §7.4.1.2).
+      n = n.with(to, n.facts().nextHandshake()).withSession(0, n.done(), false);
+    }
+    if (to.phase() == Phase.ESTABLISHED && from.phase() != Phase.ESTABLISHED && n.facts().version() != null) {
+      n = n.withSession(n.session(), n.current(), n.peerCcs()); // a handshake completed
+    }
+    Side peer = side.peer();
+    boolean peerListens = !w.endpoint(peer).terminal();
+    Channel out = w.channelTo(peer);
+    for (Emit emit : row.emits()) {
+      if (!emit.applies(n.facts())) {
+        continue;
+      }
+      int msg = Rules.stamp(emit.kind(), side, n, model.config());
+      if (peerListens) {
+        out = out.append(msg);
+      }
+      acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + Msg.label(msg));
+      if (emit.kind() == MessageKind.CHANGE_CIPHER_SPEC) {
+        n = n.withProtection(true, n.readProtected(), n.peerCcs()); // RFC 5246 §7.1
+      } else if (emit.kind() == MessageKind.APPLICATION_DATA) {
+        n = n.withData(n.dataSent() + 1, n.dataReceived());
+      }
+    }
+    World r = w.with(side, n).withChannelTo(peer, out);
+    return n.terminal() ? r.withChannelTo(side, Channel.EMPTY) : r;
+  }
+
+  private static boolean handshaking(HandshakeState s) {
+    return s.phase() == Phase.HELLO || s.phase() == Phase.KEY_EXCHANGE || s.phase() == Phase.CHANGE_CIPHER;
+  }
+
+  /** {@code side} sends a fatal alert (RFC 5246 §7.2.2) and reads nothing more. */
+  private World fail(World w, Side side, AlertDescription alert, Acc acc) {
+    Endpoint e = w.endpoint(side);
+    int msg = Msg.fatal(alert, e.writeProtected());
+    acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + alert.rfcName());
+    World r = w.with(side, e.failed(model.failed(side), alert)).withChannelTo(side, Channel.EMPTY);
+    Side peer = side.peer();
+    return r.endpoint(peer).terminal() ? r : r.withChannelTo(peer, r.channelTo(peer).append(msg));
+  }
+
+  private World fault(World w, Move move, Acc acc) {
+    Side to = move.side();
+    Side from = to.peer();
+    Channel c = w.channelTo(to);
+    switch (move.fault()) {
+      case DROP: {
+        int msg = c.get(0);
+        acc.log(TraceStep.Kind.FAULT, from, () -> "drop " + from.label() + "." + Msg.label(msg));
+        World r = w.withChannelTo(to, Msg.isProtected(msg) ? c.dropHead().withGap() : c.dropHead());
+        return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
+      }
+      case DUPLICATE: {
+        int msg = c.get(0);
+        acc.log(TraceStep.Kind.FAULT, from, () -> "duplicate " + from.label() + "." + Msg.label(msg));
+        // The original is read now; the copy stays at the head, out of sequence if protected.
+        World r = receive(w.withChannelTo(to, Msg.isProtected(msg) ? c.withGap() : c), to, msg, c.gap(), acc);
+        return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
+      }
+      case SWAP: {
+        int a = c.get(0);
+        int b = c.get(1);
+        acc.log(TraceStep.Kind.FAULT, from, () -> "swap " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
+        Channel s = Msg.isProtected(a) || Msg.isProtected(b) ? c.swapHead().withGap() : c.swapHead();
+        World r = w.withChannelTo(to, s);
+        return Msg.inTranscript(a) || Msg.inTranscript(b) ? r.withTranscriptsDiffer() : r;
+      }
+      case CORRUPT: {
+        int msg = c.get(0);
+        acc.log(TraceStep.Kind.FAULT, from, () -> "corrupt " + from.label() + "." + Msg.label(msg));
+        World r = w.withChannelTo(to, c.dropHead());
+        Endpoint e = r.endpoint(to);
+        if (e.terminal()) {
+          return r;
+        } else if (e.readProtected()) {
+          acc.receiver = to;
+          return fail(r, to, AlertDescription.BAD_RECORD_MAC, acc);
+        } else if (Msg.inTranscript(msg)) {
+          return receive(r.withTranscriptsDiffer(), to, msg, c.gap(), acc);
+        }
+        acc.receiver = to;
+        return fail(r, to, AlertDescription.DECODE_ERROR, acc);
+      }
+      case INJECT: {
+        int msg = Rules.stamp(move.inject(), from, w.endpoint(from), model.config());
+        acc.log(TraceStep.Kind.FAULT, from, () -> "inject " + from.label() + "." + Msg.label(msg));
+        if (Msg.isProtected(msg) && w.endpoint(to).readProtected() && !w.endpoint(to).terminal()) {
+          acc.receiver = to;
+          return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc); // the adversary has no MAC key
+        }
+        return receive(Msg.inTranscript(msg) ? w.withTranscriptsDiffer() : w, to, msg, false, acc);
+      }
+      default:
+        throw new IllegalStateException("unknown fault " + move.fault());
+    }
+  }
+
+  /** Nothing else can happen: every endpoint still waiting gives up (CONTRACT.md's timeout). */
+  private World timeout(World w, Acc acc) {
+    World r = w;
+    for (Side side : Side.values()) {
+      Endpoint e = r.endpoint(side);
+      if (!e.terminal()) {
+        acc.log(TraceStep.Kind.TIMEOUT, side, () -> side.label() + " timeout in " + e.state().name()
+            + " waiting for " + model.waitingFor(side, e.state()));
+        r = r.with(side, e.timedOutNow()).withChannelTo(side, Channel.EMPTY);
+      }
+    }
+    return r;
+  }
+}
