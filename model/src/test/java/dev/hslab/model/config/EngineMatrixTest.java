@@ -53,6 +53,28 @@ class EngineMatrixTest {
     }
   }
 
+  /** Every registered suite over every version that can carry it: each record cipher and MAC in use. */
+  static Stream<HandshakeConfig> everySuite() {
+    List<HandshakeConfig> out = new ArrayList<>();
+    for (dev.hslab.model.suite.CipherSuite s : dev.hslab.model.suite.CipherSuite.values()) {
+      for (dev.hslab.model.record.ProtocolVersion v : dev.hslab.model.record.ProtocolVersion.SUPPORTED) {
+        if (s.supportedBy(v)) {
+          out.add(new HandshakeConfig(v, v, v, v, s.keyExchange(), List.of(s), ClientAuth.NONE, ClientCertificate.NONE,
+              Resumption.NONE, Renegotiation.NONE, false, 11));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everySuite")
+  void everySuiteNegotiatesAndCarriesData(HandshakeConfig hc) {
+    LoopbackRun.Connection c = LoopbackRun.run(hc).get(0);
+    assertThat(c.client().negotiated().orElseThrow().cipherSuite()).isEqualTo(hc.suites().get(0));
+    checkConnection(c, false, hc);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("renegotiations")
   void renegotiatesFromEitherSide(HandshakeConfig hc) {
