@@ -142,7 +142,7 @@ public final class ScenarioReader {
     for (int i = 0; i < parts.length; i++) {
       v[i] = Choices.VERSIONS.get(parts[i]);
     }
-    if (parts.length > 2 || List.of(v).contains(null)) {
+    if (parts.length > 2 || java.util.Arrays.asList(v).contains(null)) {
       throw side.error("versions", "unknown value '" + t.get() + "' (allowed: one of "
           + String.join(", ", Choices.VERSIONS.keySet()) + ", or a range such as tls1.0-tls1.2)");
     }
