@@ -3,6 +3,8 @@ package dev.hslab.scenario;
 import dev.hslab.model.trace.Trace;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs scenarios and compares each with its {@code expect:} block. A fault-free scenario with
@@ -11,6 +13,8 @@ import java.util.Optional;
  * {@link #withNetwork} — and is reported as not run ("needs actors") while there is none.
  */
 public final class ScenarioRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
   static final String NEEDS_ACTORS = "needs actors: its network (faults, loss, latency or partitions) needs the simulated network";
 
@@ -47,7 +51,15 @@ public final class ScenarioRunner {
     } else {
       sim = loopback;
     }
-    List<Trace> traces = sim.simulate(s);
+    List<Trace> traces;
+    try {
+      traces = sim.simulate(s);
+    } catch (RuntimeException e) {
+      // A broken simulation is this scenario's failure, reported in one line, not the end of the check.
+      LOG.debug("simulation of {} failed", s.file(), e);
+      return new Verdict(s, Verdict.Status.FAILED, List.of(new Mismatch("run", 0, "a completed simulation",
+          "the simulator failed: " + e)), "", null);
+    }
     return Verdict.compared(s, RunFacts.of(traces));
   }
 }
