@@ -60,6 +60,16 @@ class CatalogTest {
         "fault-lost-server-hello-done", "fault-partition");
   }
 
+  @Test
+  void theExampleInTheFormatPageIsAValidScenarioThatPasses() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "scenarios.md"));
+    int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+    String example = page.substring(start, page.indexOf("```", start));
+    Verdict v = ScenarioRunner.loopbackOnly().run(ScenarioReader.parse("docs/scenarios.md", example));
+    assertThat(v.mismatches()).isEmpty();
+    assertThat(v.status()).isEqualTo(Verdict.Status.PASSED);
+  }
+
   private static Scenario read(Path p) {
     try {
       return ScenarioReader.read(p);
