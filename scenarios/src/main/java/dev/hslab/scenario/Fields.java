@@ -10,8 +10,7 @@ import java.util.Optional;
 /**
  * Strict, typed reading of one YAML mapping of a scenario file: every value is checked for its
  * type, every key against the allowed ones, and every error names the file, the position and the
- * dotted field ({@code client.kex}). Positions of the fields read are kept in a shared map so
- * that a later check across fields can point at the right line.
+ * dotted field ({@code client.kex}); a check across fields points at the field it names.
  */
 final class Fields {
 
@@ -21,22 +20,20 @@ final class Fields {
   private final String file;
   private final String prefix;
   private final YamlNode.Mapping mapping;
-  private final Map<String, Position> positions;
 
-  private Fields(String file, String prefix, YamlNode.Mapping mapping, Map<String, Position> positions) {
+  private Fields(String file, String prefix, YamlNode.Mapping mapping) {
     this.file = file;
     this.prefix = prefix;
     this.mapping = mapping;
-    this.positions = positions;
   }
 
   /** The document's root, which must be a mapping. */
-  static Fields root(String file, YamlNode root, Map<String, Position> positions) throws ScenarioException {
+  static Fields root(String file, YamlNode root) throws ScenarioException {
     if (!(root instanceof YamlNode.Mapping m)) {
       throw new ScenarioException(file, root.position().line(), root.position().column(), null,
           "expected a mapping of fields (name:, client:, server:, network:, expect:), got " + root.kind());
     }
-    return new Fields(file, "", m, positions);
+    return new Fields(file, "", m);
   }
 
   String name(String key) {
@@ -116,7 +113,6 @@ final class Fields {
     if (e.isEmpty()) {
       return Optional.empty();
     }
-    positions.put(name(key), e.get().position());
     if (e.get().value() instanceof Scalar s && s.type() == Scalar.Type.NULL) {
       throw error(key, "has no value");
     }
@@ -131,7 +127,7 @@ final class Fields {
     if (!(n.get() instanceof YamlNode.Mapping m)) {
       throw error(key, "expected a mapping of fields, got " + n.get().kind());
     }
-    return Optional.of(new Fields(file, name(key) + ".", m, positions));
+    return Optional.of(new Fields(file, name(key) + ".", m));
   }
 
   /** A list of text items, each with its position and field name. */
@@ -161,7 +157,7 @@ final class Fields {
       if (!(i.value() instanceof YamlNode.Mapping m)) {
         throw error(i.position(), i.field(), "expected a mapping of fields, got " + i.value().kind());
       }
-      out.add(new Fields(file, i.field() + ".", m, positions));
+      out.add(new Fields(file, i.field() + ".", m));
     }
     return Optional.of(out);
   }

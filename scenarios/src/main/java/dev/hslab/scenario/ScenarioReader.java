@@ -9,16 +9,13 @@ import dev.hslab.model.handshake.Side;
 import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
-import dev.hslab.scenario.YamlNode.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,8 +49,7 @@ public final class ScenarioReader {
 
   /** Reads a scenario from {@code text}; {@code file} is the name errors give. */
   public static Scenario parse(String file, String text) throws ScenarioException {
-    Map<String, Position> positions = new HashMap<>();
-    Fields top = Fields.root(file, YamlTree.parse(file, text), positions);
+    Fields top = Fields.root(file, YamlTree.parse(file, text));
     top.allow(TOP);
     String name = top.requiredText("name", "every scenario has a name");
     String description = top.text("description").orElse("");

@@ -32,7 +32,7 @@ final class YamlTree {
 
   /** Parses {@code text}; {@code file} is the name errors give. */
   static YamlNode parse(String file, String text) throws ScenarioException {
-    try (YAMLParser p = (YAMLParser) FACTORY.createParser(text)) {
+    try (YAMLParser p = FACTORY.createParser(text)) {
       YamlTree t = new YamlTree(file, p);
       JsonToken first = p.nextToken();
       if (first == null) {

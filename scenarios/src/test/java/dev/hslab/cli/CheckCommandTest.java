@@ -32,7 +32,7 @@ class CheckCommandTest {
     assertThat(r.out()).contains("PASS     catalog/kex-rsa.yaml\n",
         "NOT RUN  catalog/fault-partition.yaml  (needs actors: ")
         .doesNotContain("FAIL");
-    assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("29 passed, 0 failed, 5 not run, of 34 scenarios");
+    assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("30 passed, 0 failed, 5 not run, of 35 scenarios");
   }
 
   @Test
