@@ -1,0 +1,80 @@
+package dev.hslab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** The whole catalog through the runner: fault-free scenarios pass; network ones wait for the actors. */
+class CatalogTest {
+
+  static final Path CATALOG = Path.of("catalog");
+
+  static Stream<Path> catalog() throws IOException {
+    try (Stream<Path> s = Files.list(CATALOG)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalog")
+  void everyFaultFreeScenarioPassesAndEveryNetworkScenarioNeedsActors(Path file) throws Exception {
+    Scenario s = ScenarioReader.read(file);
+    Verdict v = ScenarioRunner.loopbackOnly().run(s);
+    if (s.network().perfect()) {
+      assertThat(v.mismatches().stream().map(Mismatch::describe).collect(Collectors.toList())).isEmpty();
+      assertThat(v.status()).isEqualTo(Verdict.Status.PASSED);
+    } else {
+      assertThat(v.status()).isEqualTo(Verdict.Status.NOT_RUN);
+      assertThat(v.reason()).isEqualTo(ScenarioRunner.NEEDS_ACTORS);
+      assertThat(v.facts()).isNull();
+    }
+  }
+
+  @Test
+  void everyScenarioIsNamedAfterItsFileAndStatesTheExactSequenceOrAnOutcomeOnlyForRandomLoss() throws Exception {
+    for (Path file : catalog().toList()) {
+      Scenario s = ScenarioReader.read(file);
+      assertThat(s.name() + ".yaml").isEqualTo(file.getFileName().toString());
+      assertThat(s.description()).as(s.name()).contains("RFC");
+      boolean randomLoss = s.network().loss() > 0;
+      assertThat(s.expect().sequence().isPresent()).as(s.name()).isEqualTo(!randomLoss);
+    }
+  }
+
+  @Test
+  void theCatalogCoversEveryKeyExchangeAndTheFiveFaultScenarios() throws Exception {
+    List<Scenario> all = catalog().map(CatalogTest::read).toList();
+    for (dev.hslab.model.suite.KeyExchange k : dev.hslab.model.suite.KeyExchange.values()) {
+      assertThat(all).as(k.cliName()).anyMatch(s -> s.config().keyExchange() == k && s.network().perfect());
+    }
+    assertThat(all.stream().filter(s -> !s.network().perfect()).map(Scenario::name)).containsExactlyInAnyOrder(
+        "fault-corrupted-finished", "fault-duplicated-client-key-exchange", "fault-lossy-link",
+        "fault-lost-server-hello-done", "fault-partition");
+  }
+
+  @Test
+  void theExampleInTheFormatPageIsAValidScenarioThatPasses() throws Exception {
+    String page = Files.readString(Path.of("..", "docs", "scenarios.md"));
+    int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+    String example = page.substring(start, page.indexOf("```", start));
+    Verdict v = ScenarioRunner.loopbackOnly().run(ScenarioReader.parse("docs/scenarios.md", example));
+    assertThat(v.mismatches()).isEmpty();
+    assertThat(v.status()).isEqualTo(Verdict.Status.PASSED);
+  }
+
+  private static Scenario read(Path p) {
+    try {
+      return ScenarioReader.read(p);
+    } catch (ScenarioException e) {
+      throw new AssertionError(e.getMessage());
+    }
+  }
+}
