@@ -30,11 +30,13 @@ final class ExplorationHtml {
     outcomes(h, r);
     findings(h, "Violations", r.violationCount(), r.violations(), id + "-violation");
     findings(h, "Deadlocks", r.deadlockCount(), r.deadlocks(), id + "-deadlock");
+    if (view.paths() != null || view.clientStates() != null || view.serverStates() != null) {
+      h.element("h3", "Diagrams").newline();
+      FigureHtml.write(h, view.paths());
+      FigureHtml.write(h, view.clientStates());
+      FigureHtml.write(h, view.serverStates());
+    }
     paths(h, id, r);
-    h.element("h3", "Diagrams").newline();
-    FigureHtml.write(h, view.paths());
-    FigureHtml.write(h, view.clientStates());
-    FigureHtml.write(h, view.serverStates());
     h.close().newline();
   }
 

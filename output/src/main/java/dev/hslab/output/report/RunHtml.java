@@ -111,7 +111,7 @@ final class RunHtml {
     Trace t = run.connections().get(i);
     h.element("h3", connectionName(run, i) + ": message sequence").newline();
     h.open("table", "class", "grid seq").open("thead").open("tr");
-    for (String col : List.of("n", "from", "", "to", "message", "optional", "encrypted", "bytes", "fault", "time (ms)")) {
+    for (String col : List.of("n", "direction", "message", "optional", "encrypted", "bytes", "fault", "time (ms)")) {
       h.element("th", col);
     }
     h.close().close().open("tbody").newline();
@@ -122,9 +122,7 @@ final class RunHtml {
       String fault = m.fault();
       h.open("tr", "class", (client ? "client" : "server") + (fault != null ? " faulty" : "") + (info.encrypted() ? " enc" : ""))
           .element("td", Integer.toString(sent.n()), "class", "num")
-          .element("td", sent.from().label())
-          .element("td", client ? "\u2192" : "\u2190", "class", "arrow")
-          .element("td", sent.from().peer().label())
+          .element("td", client ? "client \u2192 server" : "client \u2190 server", "class", "dir")
           .element("td", info.optional() ? "[" + info.label() + "]" : info.label(), "class", "mono")
           .element("td", info.optional() ? "optional" : "")
           .element("td", info.encrypted() ? "encrypted" : "")
