@@ -20,6 +20,8 @@ public final class Pcap {
   static final int SNAPLEN = 65535;
   static final int GLOBAL_HEADER = 24;
   static final int RECORD_HEADER = 16;
+  /** The pause between two connections of one capture. */
+  static final long GAP_MICROS = 1_000_000;
 
   private Pcap() {}
 
@@ -31,10 +33,35 @@ public final class Pcap {
     Files.write(file, encode(trace, options));
   }
 
+  /**
+   * Several connections of one run in one capture: connection k (from 0) uses the seed's
+   * endpoints ({@link TcpEndpoints#forSeed}) with client port + k.
+   */
+  public static void write(List<Trace> traces, long seed, Path file) throws IOException {
+    TcpEndpoints base = TcpEndpoints.forSeed(seed);
+    List<CaptureOptions> options = new java.util.ArrayList<>();
+    for (int k = 0; k < traces.size(); k++) {
+      int port = TcpEndpoints.FIRST_EPHEMERAL_PORT + (base.clientPort() - TcpEndpoints.FIRST_EPHEMERAL_PORT + k) % 16384;
+      options.add(CaptureOptions.defaults().withEndpoints(
+          new TcpEndpoints(base.client(), port, base.server(), base.serverPort())));
+    }
+    Files.write(file, encode(traces, options));
+  }
+
   /** The capture file's bytes. */
   public static byte[] encode(Trace trace, CaptureOptions options) {
-    List<Segment> segments = TcpConversation.of(trace, options.maxSegment());
-    Frames frames = new Frames(options.endpoints(), options.maxSegment());
+    return encode(List.of(trace), List.of(options));
+  }
+
+  /**
+   * One capture of several connections (a full handshake and its resumption), each its own TCP
+   * connection with its own endpoints (give them different client ports), one after the other:
+   * each starts a second after the previous one's last packet, so timestamps only increase.
+   */
+  public static byte[] encode(List<Trace> traces, List<CaptureOptions> options) {
+    if (traces.size() != options.size() || traces.isEmpty()) {
+      throw new IllegalArgumentException("one capture option per connection, at least one connection");
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     // https://wiki.wireshark.org/Development/LibpcapFileFormat: the global header.
     int32(out, MAGIC);
@@ -44,13 +71,24 @@ public final class Pcap {
     int32(out, 0); // sigfigs
     int32(out, SNAPLEN);
     int32(out, LINKTYPE_ETHERNET);
-    for (Segment s : segments) {
-      byte[] frame = frames.encode(s);
-      int32(out, (int) (s.timeMicros() / 1_000_000));
-      int32(out, (int) (s.timeMicros() % 1_000_000));
-      int32(out, frame.length);
-      int32(out, frame.length);
-      out.writeBytes(frame);
+    long end = Long.MIN_VALUE;
+    for (int i = 0; i < traces.size(); i++) {
+      List<Segment> segments = TcpConversation.of(traces.get(i), options.get(i).maxSegment());
+      if (segments.isEmpty()) {
+        continue;
+      }
+      long shift = end == Long.MIN_VALUE ? 0 : Math.max(0, end + GAP_MICROS - segments.get(0).timeMicros());
+      Frames frames = new Frames(options.get(i).endpoints(), options.get(i).maxSegment());
+      for (Segment s : segments) {
+        long t = s.timeMicros() + shift;
+        byte[] frame = frames.encode(s);
+        int32(out, (int) (t / 1_000_000));
+        int32(out, (int) (t % 1_000_000));
+        int32(out, frame.length);
+        int32(out, frame.length);
+        out.writeBytes(frame);
+        end = t;
+      }
     }
     return out.toByteArray();
   }

@@ -38,15 +38,44 @@ public final class JsonLines {
     }
   }
 
+  /**
+   * The connections of one run (a full handshake, then its resumption) in one file, in order;
+   * each line gets a last field {@code connection} (from 1), and {@code i} counts per connection.
+   */
+  public static void write(List<Trace> connections, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (String line : lines(connections)) {
+        w.write(line);
+        w.write('\n');
+      }
+    }
+  }
+
+  /** The lines of several connections, each with its {@code connection} number; no terminators. */
+  public static List<String> lines(List<Trace> connections) {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < connections.size(); k++) {
+      for (ObjectNode o : TraceJson.events(connections.get(k))) {
+        o.put("connection", k + 1);
+        out.add(json(o));
+      }
+    }
+    return out;
+  }
+
+  private static String json(ObjectNode o) {
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("a JSON tree always serializes", e);
+    }
+  }
+
   /** The lines, without line terminators. */
   public static List<String> lines(Trace trace) {
     List<String> out = new ArrayList<>();
     for (ObjectNode o : TraceJson.events(trace)) {
-      try {
-        out.add(MAPPER.writeValueAsString(o));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException("a JSON tree always serializes", e);
-      }
+      out.add(json(o));
     }
     return out;
   }

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** An independent reader of the captures under test: global header, records, IPv4 and TCP fields. */
-record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, int linkType, List<Packet> packets) {
+public record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, int linkType, List<Packet> packets) {
 
-  record Packet(long timeMicros, int capturedLength, int originalLength, byte[] frame) {
+  public record Packet(long timeMicros, int capturedLength, int originalLength, byte[] frame) {
     int etherType() {
       return u16(12);
     }
@@ -34,15 +34,15 @@ record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, in
       return ip() + (frame[ip()] & 0x0f) * 4;
     }
 
-    int srcPort() {
+    public int srcPort() {
       return u16(tcp());
     }
 
-    int dstPort() {
+    public int dstPort() {
       return u16(tcp() + 2);
     }
 
-    long seq() {
+    public long seq() {
       return u32(tcp() + 4);
     }
 
@@ -50,7 +50,7 @@ record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, in
       return u32(tcp() + 8);
     }
 
-    int flags() {
+    public int flags() {
       return frame[tcp() + 13] & 0xff;
     }
 
@@ -58,16 +58,16 @@ record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, in
       return ((frame[tcp() + 12] & 0xff) >>> 4) * 4;
     }
 
-    byte[] payload() {
+    public byte[] payload() {
       return Arrays.copyOfRange(frame, tcp() + tcpHeaderLength(), ip() + ipTotalLength());
     }
 
     /** RFC 1071: summing a header with its checksum in place gives 0xffff (complement 0). */
-    boolean ipChecksumValid() {
+    public boolean ipChecksumValid() {
       return onesComplementSum(frame, ip(), (frame[ip()] & 0x0f) * 4, 0) == 0xffff;
     }
 
-    boolean tcpChecksumValid() {
+    public boolean tcpChecksumValid() {
       int tcpLen = ipTotalLength() - (tcp() - ip());
       long pseudo = 0;
       for (int i = 0; i < 8; i += 2) {
@@ -103,7 +103,7 @@ record ParsedPcap(int magic, int versionMajor, int versionMinor, int snaplen, in
     return (int) sum;
   }
 
-  static ParsedPcap parse(byte[] file) {
+  public static ParsedPcap parse(byte[] file) {
     ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     int magic = b.getInt();
     int major = b.getShort() & 0xffff;

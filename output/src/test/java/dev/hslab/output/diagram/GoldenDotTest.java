@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.ServerTable;
+import dev.hslab.output.testkit.Explorations;
 import dev.hslab.output.testkit.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,11 @@ class GoldenDotTest {
   @Test
   void sequenceWithDroppedRecordMatchesGolden() throws IOException {
     matches("sequence-dropped.dot", SequenceDiagram.dot(Fixtures.dropped(), SequenceDiagram.Options.defaults()));
+  }
+
+  @Test
+  void validPathsOfTls12EcdheRsaMatchGolden() throws IOException {
+    matches("paths-tls12-ecdhe_rsa.dot", PathGraph.dot(Explorations.tls12EcdheRsa(), PathGraph.Options.defaults()));
   }
 
   @Test

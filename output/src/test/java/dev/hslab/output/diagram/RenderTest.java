@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.ServerTable;
+import dev.hslab.output.testkit.Explorations;
 import dev.hslab.output.testkit.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -61,7 +62,16 @@ class RenderTest {
                 "injected: hello_request"),
             -1),
         Arguments.of("sequence with drop", SequenceDiagram.dot(Fixtures.dropped(), SequenceDiagram.Options.defaults()),
-            List.of("\u00d7 5. server_hello_done", "(dropped)", "waiting for server_hello_done"), -1));
+            List.of("\u00d7 5. server_hello_done", "(dropped)", "waiting for server_hello_done"), -1),
+        pathGraph());
+  }
+
+  private static Arguments pathGraph() {
+    String dot = PathGraph.dot(Explorations.tls12EcdheRsa(), PathGraph.Options.defaults());
+    int edges = dot.split(" -> ", -1).length - 1;
+    return Arguments.of("valid paths", dot,
+        List.of("client.client_hello", "[server.certificate_request]", "server.no_renegotiation", "renegotiation 1", "48"),
+        edges);
   }
 
   @ParameterizedTest(name = "{0}")

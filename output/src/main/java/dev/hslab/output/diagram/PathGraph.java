@@ -1,0 +1,156 @@
+package dev.hslab.output.diagram;
+
+import dev.hslab.model.explore.ExplorationReport;
+import dev.hslab.model.explore.ValidPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The union of the explorer's valid paths as one graph: each node a message at its place in the
+ * connection (which handshake, which side, which type), each edge a "this message is followed
+ * by that one" that some path takes, labelled with how many paths take it. Optional messages (the
+ * bracketed ones of RFC 5246 §7.3, as the sender's transition table marks them) are dashed and
+ * in brackets. The caller chooses the configurations by passing the report of an exploration of
+ * just those (CONTRACT.md: {@code hslab render paths} with config flags).
+ *
+ * <p>A message's place is its handshake and its label: the first handshake, then each
+ * renegotiation (RFC 5246 §7.4.1.1–7.4.1.2), which starts at the server's HelloRequest or at a
+ * ClientHello after the first. Keying nodes by place rather than by label keeps a renegotiation
+ * from folding back onto the first handshake, so the graph stays acyclic and reads top to bottom.
+ *
+ * <p>The DOT is byte-stable: nodes and edges come in order of first appearance over the paths in
+ * the report's order, node ids are derived from the place.
+ */
+public final class PathGraph {
+
+  /**
+   * What to draw.
+   *
+   * @param title the caption; null for one that says how many paths and configurations
+   * @param perConfiguration count a path once per configuration that has it (e.g. the same
+   *     messages whoever closes first) rather than once per distinct message sequence
+   * @param clusters group each handshake (first, renegotiation) in its own box
+   */
+  public record Options(String title, boolean perConfiguration, boolean clusters) {
+
+    public static Options defaults() {
+      return new Options(null, false, true);
+    }
+
+    public Options withTitle(String t) {
+      return new Options(t, perConfiguration, clusters);
+    }
+
+    public Options withPerConfiguration(boolean b) {
+      return new Options(title, b, clusters);
+    }
+  }
+
+  private static final String CLIENT_FILL = "#dde6f3";
+  private static final String SERVER_FILL = "#e3f1e0";
+
+  private PathGraph() {}
+
+  public static String dot(ExplorationReport report, Options options) {
+    return dot(report.paths(), options);
+  }
+
+  /** The graph of these paths (e.g. a report's paths filtered further by the caller). */
+  public static String dot(List<ValidPath> paths, Options options) {
+    List<List<PathNode>> walks = walks(paths, options.perConfiguration());
+    Set<String> configurations = new LinkedHashSet<>();
+    for (ValidPath p : paths) {
+      configurations.add(p.configuration().label());
+    }
+    Map<PathNode, Integer> nodes = new LinkedHashMap<>();
+    Map<List<String>, Integer> edges = new LinkedHashMap<>();
+    int handshakes = 1;
+    for (List<PathNode> walk : walks) {
+      String prev = "start";
+      for (PathNode n : walk) {
+        nodes.merge(n, 1, Integer::sum);
+        edges.merge(List.of(prev, n.id()), 1, Integer::sum);
+        prev = n.id();
+        handshakes = Math.max(handshakes, n.handshake());
+      }
+      edges.merge(List.of(prev, "end"), 1, Integer::sum);
+    }
+    StringBuilder b = new StringBuilder("digraph \"valid_paths\" {\n");
+    String title = options.title() != null ? options.title()
+        : "valid paths: " + walks.size() + (options.perConfiguration() ? " paths" : " distinct message sequences")
+            + " from " + configurations.size() + (configurations.size() == 1 ? " configuration" : " configurations");
+    b.append("  graph [rankdir=TB, nodesep=0.3, ranksep=0.35, fontname=\"Helvetica\", fontsize=14, labelloc=t, label=")
+        .append(Dot.quote(title)).append("];\n");
+    b.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n");
+    b.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+    b.append("  start [shape=circle, style=filled, fillcolor=black, width=0.18, label=\"\"];\n");
+    b.append("  end [shape=doublecircle, style=filled, fillcolor=black, width=0.12, label=\"\", xlabel=\"completed\"];\n");
+    for (int h = 1; h <= handshakes; h++) {
+      boolean cluster = options.clusters() && handshakes > 1;
+      String indent = cluster ? "    " : "  ";
+      if (cluster) {
+        b.append("  subgraph cluster_handshake_").append(h).append(" {\n");
+        b.append("    label=").append(Dot.quote(h == 1 ? "first handshake" : "renegotiation " + (h - 1)))
+            .append("; style=\"rounded\"; color=\"#9aa5b1\"; fontsize=11;\n");
+      }
+      for (PathNode n : nodes.keySet()) {
+        if (n.handshake() == h) {
+          node(b, indent, n);
+        }
+      }
+      if (cluster) {
+        b.append("  }\n");
+      }
+    }
+    int total = walks.size();
+    for (Map.Entry<List<String>, Integer> e : edges.entrySet()) {
+      int count = e.getValue();
+      b.append("  ").append(e.getKey().get(0)).append(" -> ").append(e.getKey().get(1))
+          .append(" [label=").append(Dot.quote(String.valueOf(count)))
+          .append(", penwidth=").append(penWidth(count, total)).append("];\n");
+    }
+    b.append("}\n");
+    return b.toString();
+  }
+
+  private static void node(StringBuilder b, String indent, PathNode n) {
+    String text = n.side().label() + "." + n.type() + (n.repeat() > 1 ? " (" + n.repeat() + ")" : "");
+    b.append(indent).append(n.id()).append(" [label=").append(Dot.quote(n.optional() ? "[" + text + "]" : text))
+        .append(", fillcolor=").append(Dot.quote(n.side() == dev.hslab.model.handshake.Side.CLIENT ? CLIENT_FILL : SERVER_FILL));
+    if (n.optional()) {
+      b.append(", style=\"rounded,filled,dashed\"");
+    }
+    b.append("];\n");
+  }
+
+  /** 1 for a rare edge up to 4 for one every path takes, so the common route stands out. */
+  private static String penWidth(int count, int total) {
+    double w = 1 + 3.0 * count / Math.max(1, total);
+    return String.format(java.util.Locale.ROOT, "%.1f", w);
+  }
+
+  /** The paths to count, each as its nodes: distinct message sequences, or one per configuration. */
+  private static List<List<PathNode>> walks(List<ValidPath> paths, boolean perConfiguration) {
+    List<List<String>> sequences = new ArrayList<>();
+    if (perConfiguration) {
+      for (ValidPath p : paths) {
+        sequences.add(p.messages());
+      }
+    } else {
+      Set<List<String>> distinct = new LinkedHashSet<>();
+      for (ValidPath p : paths) {
+        distinct.add(p.messages());
+      }
+      sequences.addAll(distinct);
+    }
+    List<List<PathNode>> out = new ArrayList<>();
+    for (List<String> s : sequences) {
+      out.add(PathNode.place(s));
+    }
+    return out;
+  }
+}
