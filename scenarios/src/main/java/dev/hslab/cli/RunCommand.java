@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     RunReport report = new RunReport(hc, LoopbackRun.run(hc), clientEngine, serverEngine);
     PrintWriter w = spec.commandLine().getOut();
     if (out != null) {
-      Files.writeJson(out.resolve("run.json"), report.json());
+      RunOutput.write(report, hc, out, spec.commandLine().getErr());
     }
     if (json) {
       w.println(report.json().toPrettyString());

@@ -28,12 +28,24 @@ final class RunReport {
   private final List<LoopbackRun.Connection> connections;
   private final String clientEngine;
   private final String serverEngine;
+  private final java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
 
   RunReport(HandshakeConfig config, List<LoopbackRun.Connection> connections, String clientEngine, String serverEngine) {
     this.config = config;
     this.connections = connections;
     this.clientEngine = clientEngine;
     this.serverEngine = serverEngine;
+  }
+
+  /** Records the files written for this run (CONTRACT.md {@code files}). */
+  void addFile(String key, java.nio.file.Path path) {
+    if (path != null) {
+      files.put(key, path.toString());
+    }
+  }
+
+  List<Trace> traces() {
+    return connections.stream().map(LoopbackRun.Connection::trace).toList();
   }
 
   private LoopbackRun.Connection last() {
@@ -110,7 +122,8 @@ final class RunReport {
         m.put("timeMs", s.timeMs());
       }
     }
-    root.putObject("files");
+    ObjectNode f = root.putObject("files");
+    files.forEach(f::put);
     return root;
   }
 
