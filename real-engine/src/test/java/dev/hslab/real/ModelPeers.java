@@ -87,7 +87,9 @@ final class ModelPeers {
     Run connect(int n, Optional<Session> resume, List<Loopback.Action> script) {
       ModelEngine<?> model = ModelEngine.create(EngineConfigs.client(hc, credentials(), n, resume));
       JsseEngine real = factory.newEngine();
-      real.decryptWith(clientRandom -> model.masterSecret());
+      // A resuming model client learns that the server accepted only from the ServerHello, which
+      // the real server sends with its CCS and Finished: until then the offered session's secret.
+      real.decryptWith(clientRandom -> model.masterSecret().or(() -> resume.map(Session::masterSecret)));
       return new Run(Loopback.run(model, real, script), model, real);
     }
   }
