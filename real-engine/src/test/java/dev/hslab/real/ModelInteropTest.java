@@ -106,6 +106,14 @@ class ModelInteropTest {
     }
     expected.addAll(Rfc5246Sequence.exchangeAndClose(splits && modelSide == Side.SERVER, splits && modelSide == Side.CLIENT));
     assertThat(run.trace().labels()).containsExactlyElementsOf(expected);
+    // Conformance (issue #4): the real engine's own sequence is accepted by its role's table.
+    for (ModelPeers.Run r : List.of(run)) {
+      var verdict = dev.hslab.real.conform.TableAcceptance.check(r.real().side(),
+          dev.hslab.real.conform.Observed.of(r.trace().engineEvents(r.real().side())));
+      assertThat(verdict.accepted()).as(verdict.summary() + " " + r.realView()).isTrue();
+      assertThat(verdict.complete()).isTrue();
+      assertThat(verdict.finalState()).isEqualTo("CLOSED");
+    }
     // What the real engine received is exactly what the model sent, all of it decoded.
     assertThat(run.realReceived()).extracting(m -> m.label())
         .containsExactlyElementsOf(run.trace().sent().stream().filter(s -> s.from() == modelSide)

@@ -66,6 +66,14 @@ class ModelResumptionTest {
     assertThat(second.model().negotiated().orElseThrow().masterSecret()).isEqualTo(n1.masterSecret());
     assertThat(Connections.received(second.trace(), Side.SERVER)).isEqualTo(Connections.CLIENT_DATA);
     assertThat(Connections.received(second.trace(), Side.CLIENT)).isEqualTo(Connections.SERVER_DATA);
+    // Conformance (issue #4): the real engine's own sequence is accepted by its role's table.
+    for (ModelPeers.Run r : List.of(first, second)) {
+      var verdict = dev.hslab.real.conform.TableAcceptance.check(r.real().side(),
+          dev.hslab.real.conform.Observed.of(r.trace().engineEvents(r.real().side())));
+      assertThat(verdict.accepted()).as(verdict.summary() + " " + r.realView()).isTrue();
+      assertThat(verdict.complete()).isTrue();
+      assertThat(verdict.finalState()).isEqualTo("CLOSED");
+    }
     assertThat(second.realReceived()).extracting(m -> m.label()).doesNotContain("encrypted_handshake_message");
   }
 
