@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -42,6 +43,12 @@ public final class TcpServer implements AutoCloseable {
   /** Serves up to {@code max} connections, in turn; stops early when closed. */
   public List<Outcome> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
       Conversation script, int max) throws IOException {
+    return serve(engines, listener, timeouts, script, max, o -> { });
+  }
+
+  /** {@link #serve}, telling {@code ended} each connection's outcome as soon as it ends. */
+  public List<Outcome> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
+      Conversation script, int max, Consumer<Outcome> ended) throws IOException {
     List<Outcome> out = new ArrayList<>();
     for (int n = 1; n <= max && !socket.isClosed(); n++) {
       Socket client;
@@ -54,7 +61,9 @@ public final class TcpServer implements AutoCloseable {
         throw e;
       }
       try (client) {
-        out.add(new Pump(engines.apply(n), client, timeouts, listener, n).run(script));
+        Outcome o = new Pump(engines.apply(n), client, timeouts, listener, n).run(script);
+        ended.accept(o);
+        out.add(o);
       }
     }
     return out;
