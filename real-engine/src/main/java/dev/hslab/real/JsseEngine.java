@@ -43,6 +43,8 @@ public final class JsseEngine implements Engine {
   private boolean established;
   private boolean terminal;
   private boolean closeReceived;
+  /** Inside {@link #feed}: the provider is reading the peer's bytes. */
+  private boolean feeding;
   private String lastMessage = "";
   private Side lastFrom;
   private Negotiated negotiated;
@@ -237,17 +239,36 @@ public final class JsseEngine implements Engine {
   private void feed(Bytes bytes, List<MessageInfo> infos) {
     int mark = events.size();
     boolean wasInboundDone = driver.inboundDone();
-    SslDriver.Outcome o = run(() -> driver.receive(bytes.toByteArray()));
+    feeding = true;
+    SslDriver.Outcome o;
+    try {
+      o = run(() -> driver.receive(bytes.toByteArray()));
+    } finally {
+      feeding = false;
+    }
     List<EngineEvent> received = new ArrayList<>();
     boolean closedNow = !wasInboundDone && driver.inboundDone();
+    // BCJSSE closes its inbound side too when the application closes its outbound: the peer's
+    // close_notify that answers arrives at an engine already "inbound done" (regression: the
+    // close_notify a model server sent to a closing BCJSSE client went unreported).
+    boolean answersOurClose = wasInboundDone && !closeReceived && driver.outboundDone() && o.failure() == null;
     for (MessageInfo raw : infos) {
-      MessageInfo info = AlertInference.name(raw, closedNow, o.failure());
+      MessageInfo info = AlertInference.name(raw, closedNow || answersOurClose, o.failure());
+      if (answersOurClose && info.alert() != null
+          && info.alert().description() == dev.hslab.model.wire.AlertDescription.CLOSE_NOTIFY) {
+        closeReceived = true;
+      }
       received.add(new EngineEvent.MessageReceived(info));
       if (info.alert() != null) {
         received.add(new EngineEvent.AlertReceived(info.alert()));
       }
     }
     events.addAll(mark, received);
+    if (closeReceived && !terminal && driver.outboundDone()) {
+      events.add(new EngineEvent.Closed());
+      setState("closed");
+      terminal = true;
+    }
   }
 
   /** Runs a driver action, then reports what it sent and whatever state change followed. */
@@ -274,7 +295,8 @@ public final class JsseEngine implements Engine {
       LOG.debug("{} {} failed: {}", name(), side.label(), o.failure());
       setState("failed");
       terminal = true;
-    } else if (driver.inboundDone() && !closeReceived) {
+    } else if (driver.inboundDone() && !closeReceived && feeding) {
+      // Only bytes from the peer close the inbound side: BCJSSE also closes it on closeOutbound.
       closeReceived = true;
       setState("closing");
     }

@@ -39,10 +39,19 @@ final class WireObserver {
   /** Generous bound for one handshake message (a Certificate with a long chain). */
   private static final int MAX_MESSAGE = 1 << 20;
 
+  /**
+   * Protected records kept while the master secret is not known yet, so that a secret that becomes
+   * known later (the model peer derives it only after this side sent its Finished) can still
+   * decode what follows: the cipher's sequence number and CBC chaining must first pass over them.
+   */
+  private static final int MAX_SKIPPED = 64;
+
   private static final class Direction {
     HandshakeReassembler reassembler = new HandshakeReassembler(MAX_MESSAGE);
     boolean protectedRecords;
     RecordCipher reader;
+    final List<TlsRecord> skipped = new ArrayList<>();
+    boolean gaveUp;
   }
 
   private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
@@ -83,13 +92,21 @@ final class WireObserver {
     boolean encrypted = d.protectedRecords;
     TlsRecord plain = record;
     if (encrypted) {
+      if (d.reader == null && !d.gaveUp) {
+        d.reader = lateReader(from, d);
+      }
       if (d.reader == null) {
+        if (!d.gaveUp) {
+          d.skipped.add(record);
+          d.gaveUp = d.skipped.size() > MAX_SKIPPED;
+        }
         return List.of(Infos.opaque(record));
       }
       try {
         plain = d.reader.unprotect(record);
       } catch (TlsAlertException | RuntimeException e) {
         d.reader = null; // wrong secret: stop trying, report the rest as opaque
+        d.gaveUp = true;
         return List.of(Infos.opaque(record));
       }
     }
@@ -133,12 +150,36 @@ final class WireObserver {
     // RFC 5246 §7.1: every later record of this direction is protected with the pending state.
     d.protectedRecords = true;
     d.reassembler = new HandshakeReassembler(MAX_MESSAGE);
+    d.skipped.clear();
+    d.gaveUp = false;
     try {
       d.reader = reader(from).orElse(null);
     } catch (RuntimeException e) {
       d.reader = null; // a failing lookup only costs the decoding
     }
     return Infos.changeCipherSpec(from, body);
+  }
+
+  /**
+   * Asks for the master secret again; when it is known now, passes the read state over the records
+   * reported opaque so far (they stay reported as such) and returns it, else null.
+   */
+  private RecordCipher lateReader(Side from, Direction d) {
+    try {
+      Optional<RecordCipher> r = reader(from);
+      if (r.isEmpty()) {
+        return null;
+      }
+      for (TlsRecord skipped : d.skipped) {
+        r.get().unprotect(skipped);
+      }
+      d.skipped.clear();
+      return r.get();
+    } catch (TlsAlertException | RuntimeException e) {
+      d.gaveUp = true; // a wrong secret: the rest stays opaque
+      d.skipped.clear();
+      return null;
+    }
   }
 
   private static MessageInfo alert(Bytes body, boolean encrypted) {

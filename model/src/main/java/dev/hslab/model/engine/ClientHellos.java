@@ -61,7 +61,12 @@ final class ClientHellos {
       if (cfg.serverName() != null && !cfg.serverName().isEmpty() && !looksLikeIp(cfg.serverName())) {
         ext.add(ServerNameExtension.ofHostName(cfg.serverName()));
       }
-      boolean ecc = offeredSuites(cfg).stream().anyMatch(s -> s.keyExchange().elliptic());
+      // RFC 8422 §5.1.1: the curves a client names also bound the curve of an ECDSA certificate it
+      // may present, whatever the suites; OpenSSL refuses (illegal_parameter) a client certificate
+      // on a curve the ClientHello did not name, e.g. with DHE_RSA suites only.
+      boolean ecdsaCertificate = cfg.identities().stream()
+          .anyMatch(id -> !(id.privateKey() instanceof java.security.interfaces.RSAKey));
+      boolean ecc = ecdsaCertificate || offeredSuites(cfg).stream().anyMatch(s -> s.keyExchange().elliptic());
       boolean dhe = offeredSuites(cfg).stream().anyMatch(s -> s.keyExchange().finiteFieldDh());
       List<Integer> groups = cfg.groups().stream().filter(g -> g.elliptic() ? ecc : dhe).map(NamedGroup::code).toList();
       if (!groups.isEmpty()) {

@@ -164,6 +164,16 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     return c.session;
   }
 
+  /**
+   * The master secret of the current handshake as soon as this side has derived it (after the
+   * ClientKeyExchange), before the handshake completes. It is what lets a real engine's trace
+   * decode the Finished and everything after its peer's ChangeCipherSpec (the decryption hook of
+   * {@code real-engine}), the way an NSS key log does for Wireshark.
+   */
+  public Optional<Bytes> masterSecret() {
+    return Optional.ofNullable(c.hs.masterSecret);
+  }
+
   /** The table state itself, for tests and the explorer's conformance checks. */
   public S tableState() {
     return state;

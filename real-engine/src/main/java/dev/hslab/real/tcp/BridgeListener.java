@@ -1,0 +1,20 @@
+package dev.hslab.real.tcp;
+
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.handshake.Side;
+
+/**
+ * Hears each event of the bridged engine as it happens (for printing the numbered sequence live),
+ * on the thread that runs the connection.
+ */
+@FunctionalInterface
+public interface BridgeListener {
+
+  BridgeListener NONE = (connection, side, event) -> { };
+
+  /**
+   * @param connection the connection's number from 1 (always 1 for {@code connect})
+   * @param side the side of the bridged engine
+   */
+  void onEvent(int connection, Side side, EngineEvent event);
+}

@@ -1,0 +1,47 @@
+package dev.hslab.real.tcp;
+
+import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.Bytes;
+import java.util.Optional;
+
+/**
+ * How a bridged connection ended, in words a user can act on.
+ *
+ * @param ending the kind of ending
+ * @param detail one line: who did what, in which state, waiting for what
+ * @param negotiated the parameters, if the handshake completed
+ * @param state the engine's state at the end
+ * @param received the application data the peer sent, in order
+ * @param trace the engine's events (times in milliseconds since the connection started)
+ */
+public record Outcome(Ending ending, String detail, Optional<Negotiated> negotiated, String state, Bytes received,
+    Trace trace) {
+
+  /** The kinds of ending. */
+  public enum Ending {
+    /** close_notify both ways after the handshake (RFC 5246 §7.2.1). */
+    CLOSED,
+    /** The peer closed the TCP connection; {@code detail} says in which state. */
+    PEER_CLOSED,
+    /** This side sent a fatal alert. */
+    ALERT_SENT,
+    /** The peer sent a fatal alert. */
+    ALERT_RECEIVED,
+    /** A read or the handshake took longer than its bound. */
+    TIMEOUT,
+    /** No TCP connection: refused, unreachable, or the connect timed out. */
+    CONNECT_FAILED,
+    /** The socket failed otherwise. */
+    IO_ERROR;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The handshake completed and the connection ended without an error. */
+  public boolean succeeded() {
+    return negotiated.isPresent() && (ending == Ending.CLOSED || ending == Ending.PEER_CLOSED);
+  }
+}

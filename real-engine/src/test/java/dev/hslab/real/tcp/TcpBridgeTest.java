@@ -1,0 +1,159 @@
+package dev.hslab.real.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hslab.model.config.Credentials;
+import dev.hslab.model.config.EngineConfigs;
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.ModelEngine;
+import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.real.conform.Observed;
+import dev.hslab.real.conform.TableAcceptance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The TCP bridge: a model client and a model server over a real socket, and peers that break off. */
+@Timeout(30)
+class TcpBridgeTest {
+
+  private static final HandshakeConfig HC = HandshakeConfig.reference();
+  private static final Timeouts SHORT = Timeouts.all(Duration.ofMillis(1500));
+
+  private static ModelEngine<?> modelClient() {
+    return ModelEngine.create(EngineConfigs.client(HC, Credentials.forSeed(HC.seed()), 1, Optional.empty()));
+  }
+
+  @Test
+  void modelClientAndModelServerCompleteOverTcpWithDataBothWaysAndLiveEvents() throws Exception {
+    List<EngineEvent> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (TcpServer server = TcpBridge.listen(0, true)) {
+      CompletableFuture<List<Outcome>> served = CompletableFuture.supplyAsync(() -> {
+        try {
+          return server.serve(n -> ModelEngine.create(EngineConfigs.server(HC, Credentials.forSeed(HC.seed()), n,
+              new SessionCache(4))), BridgeListener.NONE, SHORT, Conversation.echo(text("echo: ")), 1);
+        } catch (IOException e) {
+          throw new RuntimeException(e);
+        }
+      });
+      Outcome client = TcpBridge.connect("127.0.0.1", server.port(), modelClient(), (c, side, e) -> heard.add(e), SHORT,
+          Conversation.request(text("hello"), "echo: hello".length()));
+      Outcome s = served.get(10, TimeUnit.SECONDS).get(0);
+
+      assertThat(client.ending()).as(client.detail()).isEqualTo(Outcome.Ending.CLOSED);
+      assertThat(client.succeeded()).isTrue();
+      assertThat(client.received()).isEqualTo(text("echo: hello"));
+      assertThat(s.ending()).as(s.detail()).isEqualTo(Outcome.Ending.CLOSED);
+      assertThat(s.received()).isEqualTo(text("hello"));
+      assertThat(heard).isEqualTo(client.trace().engineEvents(Side.CLIENT));
+      assertThat(client.trace().labels()).startsWith("client.client_hello").contains("client.close_notify");
+      assertThat(TableAcceptance.check(Side.SERVER, Observed.peerOf(client.trace().engineEvents(Side.CLIENT))).accepted())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aServerThatAcceptsAndClosesEndsTheHandshakeAsPeerClosed() throws Exception {
+    Outcome o = againstFakeServer(s -> { });
+    assertThat(o.ending()).isEqualTo(Outcome.Ending.PEER_CLOSED);
+    assertThat(o.detail()).isEqualTo("the peer closed the connection in state WAIT_SERVER_HELLO, waiting for server_hello");
+    assertThat(o.negotiated()).isEmpty();
+  }
+
+  @Test
+  void aServerThatSendsGarbageGetsAnAlertNamedByTheRecordLayer() throws Exception {
+    Outcome o = againstFakeServer(s -> write(s, "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(o.ending()).isEqualTo(Outcome.Ending.ALERT_SENT);
+    assertThat(o.detail()).startsWith("sent ");
+    assertThat(o.trace().labels()).last().asString().startsWith("client.");
+  }
+
+  @Test
+  void aServerThatSendsAFatalAlertEndsWithAlertReceived() throws Exception {
+    // RFC 5246 §7.2: alert record, TLS 1.2, length 2, fatal(2) handshake_failure(40).
+    Outcome o = againstFakeServer(s -> write(s, new byte[] {21, 3, 3, 0, 2, 2, 40}));
+    assertThat(o.ending()).isEqualTo(Outcome.Ending.ALERT_RECEIVED);
+    assertThat(o.detail()).isEqualTo("the peer sent a fatal handshake_failure alert");
+  }
+
+  @Test
+  void aServerThatSaysNothingIsATimeoutWithinTheReadBound() throws Exception {
+    Outcome o = againstFakeServer(s -> sleepQuietly(3000));
+    assertThat(o.ending()).isEqualTo(Outcome.Ending.TIMEOUT);
+    assertThat(o.detail()).contains("no bytes from the peer for 1500 ms").contains("waiting for server_hello");
+    double endedAt = o.trace().events().get(o.trace().events().size() - 1).timeMs();
+    assertThat(endedAt).isBetween(1500.0, 2500.0);
+  }
+
+  @Test
+  void aClosedPortIsConnectFailed() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Outcome o = TcpBridge.connect("127.0.0.1", port, modelClient(), BridgeListener.NONE, SHORT, Conversation.handshakeOnly());
+    assertThat(o.ending()).isEqualTo(Outcome.Ending.CONNECT_FAILED);
+    assertThat(o.detail()).startsWith("127.0.0.1:" + port + ": ");
+  }
+
+  /** A fake server that reads the ClientHello, does {@code then}, and closes. */
+  private static Outcome againstFakeServer(Consumer<Socket> then) throws Exception {
+    try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (Socket s = ss.accept()) {
+          s.setSoTimeout(5000);
+          InputStream in = s.getInputStream();
+          in.read(new byte[4096]);
+          then.accept(s);
+        } catch (IOException e) {
+          // the test's assertions are on the client's side
+        }
+      });
+      t.start();
+      try {
+        return TcpBridge.connect("127.0.0.1", ss.getLocalPort(), modelClient(), BridgeListener.NONE, SHORT,
+            Conversation.handshakeOnly());
+      } finally {
+        t.join(10_000);
+      }
+    }
+  }
+
+  private static void write(Socket s, byte[] b) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write(b);
+      out.flush();
+      Thread.sleep(300); // let the client read before the close
+    } catch (IOException | InterruptedException e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static Bytes text(String s) {
+    return Bytes.wrap(s.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hslab.cli;
+
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.real.tcp.BridgeListener;
+import dev.hslab.real.tcp.Outcome;
+import java.io.PrintWriter;
+
+/** Prints a bridged connection's numbered message sequence as it happens, then its outcome. */
+final class LiveSequence implements BridgeListener {
+
+  private final PrintWriter out;
+  private final boolean quiet;
+  private int connection;
+  private int n;
+
+  LiveSequence(PrintWriter out, boolean quiet) {
+    this.out = out;
+    this.quiet = quiet;
+  }
+
+  @Override
+  public synchronized void onEvent(int conn, Side side, EngineEvent event) {
+    if (quiet) {
+      return;
+    }
+    if (conn != connection) {
+      connection = conn;
+      n = 0;
+      out.println("connection " + conn + ":");
+    }
+    if (event instanceof EngineEvent.MessageSent s) {
+      line(side, side.peer(), s.message());
+    } else if (event instanceof EngineEvent.MessageReceived r) {
+      line(side.peer(), side, r.message());
+    } else if (event instanceof EngineEvent.Established e) {
+      out.println("    established: " + negotiated(e.negotiated()));
+    }
+    out.flush();
+  }
+
+  private void line(Side from, Side to, MessageInfo m) {
+    out.printf("%4d  %-6s -> %-6s %-28s %5d bytes%s%n", ++n, from.label(), to.label(),
+        RunReport.displayName(m.type(), m.alert()), m.bytes(), m.encrypted() ? "  (encrypted)" : "");
+  }
+
+  void outcome(Outcome o) {
+    if (!quiet) {
+      out.println("    outcome: " + o.ending().label() + " - " + o.detail());
+      out.flush();
+    }
+  }
+
+  static String negotiated(Negotiated n) {
+    return n.version().displayName() + ", " + n.cipherSuite().ianaName() + (n.resumed() ? ", resumed" : "")
+        + (n.clientAuthenticated() ? ", client authenticated" : "");
+  }
+}

@@ -1,0 +1,155 @@
+package dev.hslab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.ModelEngine;
+import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.pki.Identity;
+import dev.hslab.model.wire.Bytes;
+import dev.hslab.real.JvmTlsPolicy;
+import dev.hslab.real.tcp.Conversation;
+import dev.hslab.real.tcp.Outcome;
+import dev.hslab.real.tcp.TcpBridge;
+import dev.hslab.real.tcp.TcpServer;
+import dev.hslab.real.tcp.Timeouts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hslab serve --port P}: the model server for real TLS clients, one connection after the other. */
+@Command(name = "serve", sortOptions = false,
+    description = "Serves TLS clients with the model server (it echoes application data) and prints each"
+        + " connection's numbered message sequence as it happens.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  hslab serve --port 4433 --out hslab-out     issues a certificate; clients trust hslab-out/ca.pem",
+      "  openssl s_client -connect 127.0.0.1:4433 -CAfile hslab-out/ca.pem",
+      "  hslab serve --port 4433 --cert server.pem --key server.key --client-auth require --ca ca.pem",
+      "  hslab serve --port 4433 --kex ecdhe_ecdsa --max-connections 1 --json",
+      "",
+      "Exit codes: 0 every connection established, 1 a connection failed, 2 bad usage or bad input (e.g. port in use)."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "P", required = true, description = "the TCP port to listen on")
+  String port;
+
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--cert", paramLabel = "FILE", description = "PEM server certificate chain (default: issued by the built-in CA)")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "PEM private key of --cert")
+  Path key;
+
+  @Option(names = "--ca", paramLabel = "FILE", description = "PEM trust anchors for client certificates")
+  Path ca;
+
+  @Option(names = "--max-connections", paramLabel = "N", description = "stop after N connections (default: serve until stopped)")
+  Integer maxConnections;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "bound of every read and of the handshake (default ${DEFAULT-VALUE})", defaultValue = "10")
+  int timeout;
+
+  @Option(names = "--json", description = "one JSON document on stdout at the end, nothing else")
+  boolean json;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "where ca.pem (and serve.json) go (default ${DEFAULT-VALUE})", defaultValue = "hslab-out")
+  Path out;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
+  @Override
+  public Integer call() throws Exception {
+    int p = port("--port", port);
+    if (maxConnections != null && maxConnections <= 0) {
+      throw new UsageException("--max-connections: must be positive, got " + maxConnections);
+    }
+    if (timeout <= 0) {
+      throw new UsageException("--timeout: must be positive, got " + timeout);
+    }
+    HandshakeConfig hc = options.toConfig();
+    PrintWriter w = spec.commandLine().getOut();
+    Identity given = BridgeConfigs.identity(cert, key);
+    List<Identity> identities;
+    List<X509Certificate> anchors;
+    if (given != null) {
+      identities = List.of(given);
+      anchors = ca != null ? BridgeConfigs.anchors(ca, "--ca") : List.of();
+    } else {
+      BridgeConfigs.Issued issued = BridgeConfigs.issue();
+      Files.createDirectory(out);
+      issued.ca().saveRoot(out.resolve("ca.pem"));
+      identities = issued.servers();
+      anchors = ca != null ? BridgeConfigs.anchors(ca, "--ca") : List.of(issued.ca().rootCertificate());
+      if (!json) {
+        w.println("certificates for " + BridgeConfigs.SERVER_NAME + " issued by a fresh CA: " + out.resolve("ca.pem"));
+      }
+    }
+    if (hc.clientAuth() != dev.hslab.model.handshake.ClientAuth.NONE && anchors.isEmpty()) {
+      throw new UsageException("--client-auth " + hc.clientAuth().cliName() + " with --cert needs --ca (trust anchors for client certificates)");
+    }
+    JvmTlsPolicy.enableLegacyTlsForThisJvm();
+    SessionCache cache = new SessionCache(1024);
+    LiveSequence live = new LiveSequence(w, json);
+    TcpServer server;
+    try {
+      server = TcpBridge.listen(p, false);
+    } catch (BindException e) {
+      throw new UsageException("--port " + p + ": the port is in use (" + e.getMessage() + ")");
+    }
+    List<Outcome> outcomes;
+    try (server) {
+      if (!json) {
+        w.println("listening on port " + server.port() + " (" + hc.serverMin().displayName() + "-"
+            + hc.serverMax().displayName() + ", " + RunReport.describe(hc) + ")");
+        w.flush();
+      }
+      outcomes = server.serve(n -> ModelEngine.create(BridgeConfigs.server(hc, identities, anchors, cache)),
+          live, Timeouts.all(Duration.ofSeconds(timeout)),
+          Conversation.echo(Bytes.wrap("hslab: ".getBytes(StandardCharsets.UTF_8))),
+          maxConnections == null ? Integer.MAX_VALUE : maxConnections, live::outcome);
+    }
+    ObjectNode doc = BridgeJson.JSON.createObjectNode();
+    doc.put("port", p);
+    ArrayNode conns = doc.putArray("connections");
+    for (Outcome o : outcomes) {
+      conns.add(BridgeJson.outcome(o, Side.SERVER));
+    }
+    if (json) {
+      w.println(doc.toPrettyString());
+    }
+    if (out != null && json) {
+      Files.writeJson(out.resolve("serve.json"), doc);
+    }
+    w.flush();
+    return outcomes.stream().allMatch(Outcome::succeeded) ? Hslab.OK : Hslab.FAILED;
+  }
+
+  static int port(String flag, String text) throws UsageException {
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 0 && v <= 65535) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the usage error
+    }
+    throw new UsageException(flag + ": expected a port 0-65535, got '" + text + "'");
+  }
+}
