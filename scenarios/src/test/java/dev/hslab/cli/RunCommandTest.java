@@ -115,4 +115,25 @@ class RunCommandTest {
     assertThat(hslab("run", "--version", "tls1.0", "--suite", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").err())
         .contains("needs TLSv1.2");
   }
+
+  @Test
+  void realEnginesRunThroughTheSameCommand() throws Exception {
+    for (String[] engines : List.of(new String[] {"jsse", "model"}, new String[] {"model", "bcjsse"},
+        new String[] {"bcjsse", "jsse"})) {
+      Result r = hslab("run", "--json", "--client-engine", engines[0], "--server-engine", engines[1], "--resume", "id");
+      assertThat(r.exit()).as(String.join("/", engines)).isZero();
+      JsonNode j = JSON.readTree(r.out());
+      assertThat(j.get("config").get("clientEngine").asText()).isEqualTo(engines[0]);
+      assertThat(j.get("outcome").asText()).isEqualTo("established");
+      assertThat(j.get("negotiated").get("resumed").asBoolean()).isTrue();
+      assertThat(j.get("messages").get(0).get("type").asText()).isEqualTo("client_hello");
+    }
+  }
+
+  @Test
+  void aRealEngineThatCannotDoTheConfigurationIsAUsageError() {
+    Result r = hslab("run", "--client-engine", "jsse", "--kex", "psk");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("hslab run: --client-engine jsse:");
+  }
 }

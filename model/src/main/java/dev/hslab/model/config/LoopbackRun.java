@@ -1,6 +1,7 @@
 package dev.hslab.model.config;
 
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.Session;
@@ -24,23 +25,39 @@ public final class LoopbackRun {
   /** One connection's trace and its two engines after the run. */
   public record Connection(Trace trace, Engine client, Engine server) {}
 
+  /**
+   * Makes the engines of a run: connection {@code n} (from 1) of {@code side} with its config.
+   * A real engine resumes through its own per-run context, so a maker is used for one run only.
+   */
+  @FunctionalInterface
+  public interface EngineMaker {
+    Engine make(Side side, int connection, EngineConfig config);
+
+    /** Model engines on both sides. */
+    EngineMaker MODEL = (side, n, config) -> ModelEngine.create(config);
+  }
+
   private LoopbackRun() {}
 
   public static List<Connection> run(HandshakeConfig hc) {
+    return run(hc, EngineMaker.MODEL);
+  }
+
+  public static List<Connection> run(HandshakeConfig hc, EngineMaker engines) {
     Credentials creds = Credentials.forSeed(hc.seed());
     SessionCache cache = new SessionCache(1024);
     List<Connection> out = new ArrayList<>();
     int connections = hc.resumption() == Resumption.NONE ? 1 : 2;
     Optional<Session> resume = Optional.empty();
     for (int n = 1; n <= connections; n++) {
-      ModelEngine<?> client = ModelEngine.create(EngineConfigs.client(hc, creds, n, resume));
-      ModelEngine<?> server = ModelEngine.create(EngineConfigs.server(hc, creds, n, cache));
+      Engine client = engines.make(Side.CLIENT, n, EngineConfigs.client(hc, creds, n, resume));
+      Engine server = engines.make(Side.SERVER, n, EngineConfigs.server(hc, creds, n, cache));
       Trace t = Loopback.run(client, server, script(hc, n == connections));
       out.add(new Connection(t, client, server));
-      resume = client.session();
-      if (resume.isEmpty()) {
+      if (!client.established() && client.negotiated().isEmpty()) {
         break; // the first connection failed: nothing to resume
       }
+      resume = client instanceof ModelEngine<?> m ? m.session() : Optional.empty();
     }
     return out;
   }
