@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An actor system that runs simulated connections. One is enough for any number of runs; close it
@@ -28,12 +30,19 @@ public final class Simulator implements AutoCloseable {
       "akka.coordinated-shutdown.run-by-jvm-shutdown-hook = off",
       "akka.jvm-exit-on-fatal-error = off"));
 
+  /**
+   * Created before the first actor system, on the caller's thread, so SLF4J initializes here and
+   * does not print its "replayed calls" warning (DEPENDENCIES.md pitfall 2).
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
   private final ActorSystem<Guardian.Command> system;
   private final Duration guard;
 
   private Simulator(Duration guard) {
     this.system = ActorSystem.create(Guardian.create(), "hslab-simulator", QUIET.withFallback(ConfigFactory.load()));
     this.guard = guard;
+    LOG.debug("simulator started, guard {}", guard);
   }
 
   /** A simulator whose runs may take up to 10 minutes of real time each. */
