@@ -68,7 +68,10 @@ final class BatchActor extends AbstractBehavior<BatchActor.Command> {
   private Behavior<Command> launch() {
     while (started < count && running.size() < maxInFlight) {
       started++;
-      ConnectionSpec spec = specs.apply(started);
+      ConnectionSpec given = specs.apply(started);
+      // Results are kept by position in this batch; the caller renumbers them if it wants to.
+      ConnectionSpec spec = new ConnectionSpec(started, given.client(), given.server(), given.script(), given.network(),
+          given.networkRandom());
       ActorRef<NetworkActor.Command> net = getContext().spawn(NetworkActor.create(spec, keepTraces), "connection-" + started);
       getContext().watch(net);
       running.put(net, spec);

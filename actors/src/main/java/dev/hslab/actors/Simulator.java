@@ -56,12 +56,14 @@ public final class Simulator implements AutoCloseable {
 
   /** Runs one connection. */
   public ConnectionResult run(ConnectionSpec spec) {
-    return runAll(1, i -> spec, 1, true).get(0);
+    ConnectionResult r = runAll(1, i -> spec, 1, true).get(0);
+    return new ConnectionResult(spec.index(), r.outcome(), r.trace(), r.client(), r.server(), r.endTimeMs(), r.crash());
   }
 
   /**
    * Runs {@code count} connections, at most {@code maxInFlight} at once; {@code specs} builds
-   * connection i (from 1) when it starts. The results come in index order, one per connection.
+   * connection i (from 1) when it starts. The results come in that order, one per connection,
+   * each with its position as its index.
    *
    * @param keepTraces false to keep only outcomes and engines (large runs: bounded memory)
    */
