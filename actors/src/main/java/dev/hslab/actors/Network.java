@@ -199,9 +199,12 @@ final class Network {
     boolean paired = sent.size() == a.step().records().size();
     for (int i = 0; i < a.step().records().size(); i++) {
       route(side, a.step().records().get(i), paired ? sent.get(i) : null);
+      if (paired) {
+        injections.get(side).sent(sent.get(i)); // an inject later in this flight may copy it
+      }
     }
-    for (MessageInfo m : sent) {
-      injections.get(side).sent(m);
+    if (!paired) {
+      sent.forEach(injections.get(side)::sent);
     }
   }
 
