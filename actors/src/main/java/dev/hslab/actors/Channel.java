@@ -1,0 +1,119 @@
+package dev.hslab.actors;
+
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.wire.Bytes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what happens to one record: partitions, the aimed faults that target its message, and
+ * the random faults, drawn in a fixed order (loss, corruption, truncation, duplication,
+ * reordering, latency) from the seeded source; a probability of 0 draws nothing.
+ */
+final class Channel {
+
+  /** What to do with one record. */
+  record Plan(boolean dropped, Bytes bytes, NetworkAction action, String detail, double latencyMs, double delayMs,
+      boolean duplicate, boolean reorder, List<FaultSpec> injections) {}
+
+  private final NetworkOptions options;
+  private final Draws random;
+  private final boolean[] used;
+
+  Channel(NetworkOptions options, Draws random) {
+    this.options = options;
+    this.random = random;
+    this.used = new boolean[options.faults().size()];
+  }
+
+  /**
+   * @param type the message the record carries, or null when the sender's records and messages do
+   *     not pair up (then no aimed fault can hit it)
+   * @param nth which message of {@code type} from {@code from} this is, from 1
+   */
+  Plan decide(Side from, Bytes record, String type, int nth, double now) {
+    List<FaultSpec> aimed = new ArrayList<>();
+    for (int i = 0; i < used.length; i++) {
+      FaultSpec f = options.faults().get(i);
+      if (!used[i] && type != null && f.target().matches(from, type, nth)) {
+        used[i] = true;
+        aimed.add(f);
+      }
+    }
+    List<FaultSpec> injections = aimed.stream().filter(f -> f.kind() == FaultKind.INJECT).toList();
+    for (Partition p : options.partitions()) {
+      if (p.cuts(from, now)) {
+        return dropped(p.describe(), injections);
+      }
+    }
+    if (aimed.stream().anyMatch(f -> f.kind() == FaultKind.DROP)) {
+      return dropped("drop:" + target(aimed, FaultKind.DROP), injections);
+    }
+    if (random.chance(options.loss())) {
+      return dropped("random loss", injections);
+    }
+    Bytes bytes = record;
+    NetworkAction action = NetworkAction.DELIVERED;
+    List<String> detail = new ArrayList<>();
+    for (FaultSpec f : aimed) {
+      if (f.kind() == FaultKind.CORRUPT && bytes.length() > 0) {
+        int at = Math.min(f.offset(), bytes.length() - 1);
+        bytes = flip(bytes, at, 0);
+        action = first(action, NetworkAction.CORRUPTED);
+        detail.add("byte " + at + " bit 0" + (at != f.offset() ? " (offset " + f.offset() + " beyond the record)" : ""));
+      } else if (f.kind() == FaultKind.TRUNCATE) {
+        int kept = Math.min(f.kept(), bytes.length());
+        bytes = bytes.slice(0, kept);
+        action = first(action, NetworkAction.TRUNCATED);
+        detail.add("kept " + kept + " of " + record.length() + " bytes");
+      }
+    }
+    if (bytes.length() > 0 && random.chance(options.corrupt())) {
+      int bit = random.below(bytes.length() * 8);
+      bytes = flip(bytes, bit / 8, bit % 8);
+      action = first(action, NetworkAction.CORRUPTED);
+      detail.add("byte " + bit / 8 + " bit " + bit % 8);
+    }
+    if (bytes.length() > 0 && random.chance(options.truncate())) {
+      int kept = random.below(bytes.length());
+      bytes = bytes.slice(0, kept);
+      action = first(action, NetworkAction.TRUNCATED);
+      detail.add("kept " + kept + " of " + record.length() + " bytes");
+    }
+    boolean duplicate = aimed.stream().anyMatch(f -> f.kind() == FaultKind.DUPLICATE) | random.chance(options.duplicate());
+    boolean reorder = aimed.stream().anyMatch(f -> f.kind() == FaultKind.REORDER) | random.chance(options.reorder());
+    if (reorder) {
+      action = first(action, NetworkAction.REORDERED);
+    }
+    double delay = 0;
+    for (FaultSpec f : aimed) {
+      if (f.kind() == FaultKind.DELAY) {
+        delay += f.delayMs();
+        action = first(action, NetworkAction.DELAYED);
+        detail.add(Network.ms(f.delayMs()) + " ms");
+      }
+    }
+    double latency = options.latencyFrom(from).draw(random);
+    return new Plan(false, bytes, action, String.join("; ", detail), latency, delay, duplicate, reorder, injections);
+  }
+
+  private Plan dropped(String why, List<FaultSpec> injections) {
+    return new Plan(true, Bytes.EMPTY, NetworkAction.DROPPED, why, 0, 0, false, false, injections);
+  }
+
+  private static String target(List<FaultSpec> aimed, FaultKind kind) {
+    return aimed.stream().filter(f -> f.kind() == kind).findFirst().map(f -> f.target().toString()).orElse("");
+  }
+
+  /** The first fault names the record's action; later ones only add to the detail. */
+  private static NetworkAction first(NetworkAction current, NetworkAction next) {
+    return current == NetworkAction.DELIVERED ? next : current;
+  }
+
+  static Bytes flip(Bytes b, int at, int bit) {
+    byte[] x = b.toByteArray();
+    x[at] ^= (byte) (1 << bit);
+    return Bytes.wrap(x);
+  }
+}

@@ -1,0 +1,295 @@
+package dev.hslab.actors;
+
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Loopback;
+import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.model.trace.TraceEvent;
+import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.wire.Bytes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * One simulation's discrete-event core: the virtual clock, the one event queue (arrivals and
+ * timer expiries ordered by time, then by sequence number), the channel's decisions and the trace.
+ * It is single-threaded and knows no actors: {@link #next()} says which endpoint must handle which
+ * event, and nothing else happens until {@link #answer} brings that endpoint's outputs. The run is
+ * therefore a function of the engines, the options and the seed, whatever the thread scheduling.
+ *
+ * <p>Records travel in order per direction (TLS runs over a stream): a record never arrives
+ * before an earlier one from the same sender, so a delay holds up what follows it, as on TCP. Only
+ * the reorder fault swaps a record with its sender's next one. Every record's network event is
+ * logged when it arrives (or would have, for a dropped one), so each side's events stay in record
+ * order, which is how the output module pairs them with messages (README-trace-schema.md).
+ *
+ * <p>The script (application data, renegotiation, close) advances when no record is in flight and
+ * both engines are established; once either is terminal the rest of the script is dropped.
+ */
+final class Network {
+
+  /** Bounds a run between engines that would answer each other forever. */
+  static final int MAX_JOBS = 100_000;
+
+  /** One event for one endpoint. */
+  record Job(Side side, EndpointActor.Command command) {}
+
+  private sealed interface Event permits Begin, Arrival, Expiry {}
+
+  private record Begin(Side side) implements Event {}
+
+  /** {@code bytes} null: a marker that logs a dropped or held record at its place in the stream. */
+  private record Arrival(Side to, Bytes bytes, Side from, int record, NetworkAction action, String detail) implements Event {}
+
+  private record Expiry(Side side, TimerKind kind, long generation) implements Event {}
+
+  private record Scheduled(double time, long seq, Event event) {}
+
+  /** A reordered record waiting for its sender's next one. */
+  private record Held(Bytes bytes, int record, String detail, double earliest) {}
+
+  private final Channel channel;
+  private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
+      (a, b) -> a.time() != b.time() ? Double.compare(a.time(), b.time()) : Long.compare(a.seq(), b.seq()));
+  private final List<TraceEvent> trace = new ArrayList<>();
+  private final Deque<Loopback.Action> script;
+  private final Map<Side, Answer.Status> status = new EnumMap<>(Side.class);
+  private final Map<Side, Integer> records = new EnumMap<>(Side.class);
+  private final Map<Side, Double> lastArrival = new EnumMap<>(Side.class);
+  private final Map<Side, List<Held>> held = new EnumMap<>(Side.class);
+  private final Map<Side, Injection> injections = new EnumMap<>(Side.class);
+  private final Map<String, Integer> typeCounts = new HashMap<>();
+  private final Map<String, Long> timers = new HashMap<>();
+  private double now;
+  private long seq;
+  private int pending;
+  private int jobs;
+  private boolean begun;
+
+  Network(NetworkOptions options, Draws random, List<Loopback.Action> script) {
+    this.channel = new Channel(options, random);
+    this.script = new ArrayDeque<>(script);
+    for (Side s : Side.values()) {
+      status.put(s, new Answer.Status("", false, false));
+      records.put(s, 0);
+      lastArrival.put(s, 0.0);
+      held.put(s, new ArrayList<>());
+      injections.put(s, new Injection());
+    }
+  }
+
+  double now() {
+    return now;
+  }
+
+  Trace trace() {
+    return new Trace(trace);
+  }
+
+  /**
+   * The next event an endpoint must handle, advancing the clock to it; empty when the simulation
+   * is over (nothing left to deliver, no live timer, no runnable script action).
+   *
+   * @throws IllegalStateException after {@link #MAX_JOBS} events
+   */
+  Optional<Job> next() {
+    if (!begun) {
+      begun = true;
+      // The server listens before the client connects, as in the loopback.
+      schedule(0, new Begin(Side.SERVER));
+      schedule(0, new Begin(Side.CLIENT));
+    }
+    if (++jobs > MAX_JOBS) {
+      throw new IllegalStateException("more than " + MAX_JOBS + " network events; the engines loop");
+    }
+    while (true) {
+      if (pending == 0 && releaseHeld()) {
+        continue;
+      }
+      if (pending == 0) {
+        Optional<Job> act = scriptAction();
+        if (act.isPresent()) {
+          return act;
+        }
+      }
+      Scheduled s = queue.poll();
+      if (s == null) {
+        return Optional.empty();
+      }
+      Optional<Job> job = dispatch(s);
+      if (job.isPresent()) {
+        return job;
+      }
+    }
+  }
+
+  private Optional<Job> dispatch(Scheduled s) {
+    if (s.event() instanceof Begin b) {
+      pending--;
+      now = s.time();
+      return Optional.of(new Job(b.side(), new EndpointActor.Start()));
+    }
+    if (s.event() instanceof Arrival a) {
+      pending--;
+      now = s.time();
+      trace.add(new TraceEvent.OfNetwork(now, a.from(), a.record(), a.action(), a.detail(),
+          a.bytes() == null ? Bytes.EMPTY : a.bytes()));
+      if (a.bytes() == null || status.get(a.to()).terminal()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Job(a.to(), new EndpointActor.Deliver(a.bytes())));
+    }
+    Expiry e = (Expiry) s.event();
+    Long live = timers.get(timerKey(e.side(), e.kind()));
+    if (live == null || live != e.generation() || status.get(e.side()).terminal()) {
+      return Optional.empty(); // cancelled or replaced: a dead timer does not move the clock
+    }
+    timers.remove(timerKey(e.side(), e.kind()));
+    now = s.time();
+    return Optional.of(new Job(e.side(), new EndpointActor.Expire(e.kind())));
+  }
+
+  private Optional<Job> scriptAction() {
+    if (script.isEmpty()) {
+      return Optional.empty();
+    }
+    Answer.Status c = status.get(Side.CLIENT);
+    Answer.Status s = status.get(Side.SERVER);
+    if (c.terminal() || s.terminal()) {
+      script.clear();
+      return Optional.empty();
+    }
+    if (!c.established() || !s.established()) {
+      return Optional.empty();
+    }
+    Loopback.Action a = script.poll();
+    return Optional.of(new Job(a.side(), new EndpointActor.Act(a)));
+  }
+
+  /** The endpoint {@code side} handled the last job and produced {@code a}. */
+  void answer(Side side, Answer a) {
+    List<MessageInfo> sent = new ArrayList<>();
+    for (EngineEvent e : a.step().events()) {
+      trace.add(new TraceEvent.OfEngine(now, side, e));
+      if (e instanceof EngineEvent.MessageSent ms) {
+        sent.add(ms.message());
+      }
+    }
+    status.put(side, a.status());
+    for (TimerRequest t : a.timers()) {
+      String key = timerKey(side, t.kind());
+      if (t instanceof TimerRequest.Arm arm) {
+        long gen = seq + 1;
+        timers.put(key, gen);
+        schedule(now + arm.delayMs(), new Expiry(side, t.kind(), gen));
+      } else {
+        timers.remove(key);
+      }
+    }
+    // Each message in its own record (the model engine's rule in simulation) pairs them one to
+    // one; a real engine that packs a flight into one record leaves its records untyped.
+    boolean paired = sent.size() == a.step().records().size();
+    for (int i = 0; i < a.step().records().size(); i++) {
+      route(side, a.step().records().get(i), paired ? sent.get(i) : null);
+      if (paired) {
+        injections.get(side).sent(sent.get(i)); // an inject later in this flight may copy it
+      }
+    }
+    if (!paired) {
+      sent.forEach(injections.get(side)::sent);
+    }
+  }
+
+  private void route(Side from, Bytes record, MessageInfo message) {
+    int k = records.merge(from, 1, Integer::sum);
+    String type = message == null ? null : message.type();
+    int nth = type == null ? 0 : typeCounts.merge(from + "." + type, 1, Integer::sum);
+    Channel.Plan plan = channel.decide(from, record, type, nth, now);
+    for (FaultSpec inj : plan.injections()) {
+      Injection.Built b = injections.get(from).build(inj.injectType(), record, message != null && message.encrypted());
+      arrive(inFifo(from, now), from, b.record(), 0,
+          NetworkAction.INJECTED, b.note() + " before " + inj.target());
+    }
+    if (plan.dropped()) {
+      arrive(inFifo(from, now), from, null, k, NetworkAction.DROPPED, plan.detail());
+      releaseHeldAfter(from);
+      return;
+    }
+    double at = inFifo(from, now + plan.latencyMs() + plan.delayMs());
+    if (plan.reorder()) {
+      arrive(at, from, null, k, NetworkAction.REORDERED, "held for the next record");
+      held.get(from).add(new Held(plan.bytes(), k, plan.detail(), at));
+      if (plan.duplicate()) {
+        held.get(from).add(new Held(plan.bytes(), -k, "copy", at));
+      }
+      return;
+    }
+    arrive(at, from, plan.bytes(), k, plan.action(), plan.detail());
+    if (plan.duplicate()) {
+      arrive(at, from, plan.bytes(), k, NetworkAction.DUPLICATED, "copy");
+    }
+    releaseHeldAfter(from);
+  }
+
+  /** A reordered record goes right after the next record from its sender. */
+  private void releaseHeldAfter(Side from) {
+    List<Held> h = held.get(from);
+    for (Held x : h) {
+      deliverHeld(from, x, inFifo(from, x.earliest()), "swapped with the next record");
+    }
+    h.clear();
+  }
+
+  /** Nothing is in flight: a held record with no next record to swap with goes now. */
+  private boolean releaseHeld() {
+    boolean any = false;
+    for (Side s : Side.values()) {
+      for (Held x : held.get(s)) {
+        deliverHeld(s, x, inFifo(s, Math.max(now, x.earliest())), "no next record to swap with");
+        any = true;
+      }
+      held.get(s).clear();
+    }
+    return any;
+  }
+
+  private void deliverHeld(Side from, Held x, double at, String how) {
+    boolean copy = x.record() < 0;
+    String detail = copy ? "copy" : (x.detail().isEmpty() ? how : x.detail() + "; " + how);
+    arrive(at, from, x.bytes(), Math.abs(x.record()), copy ? NetworkAction.DUPLICATED : NetworkAction.REORDERED, detail);
+  }
+
+  private double inFifo(Side from, double t) {
+    double at = Math.max(t, lastArrival.get(from));
+    lastArrival.put(from, at);
+    return at;
+  }
+
+  private void arrive(double at, Side from, Bytes bytes, int record, NetworkAction action, String detail) {
+    schedule(at, new Arrival(from.peer(), bytes, from, record, action, detail));
+  }
+
+  private void schedule(double at, Event e) {
+    if (!(e instanceof Expiry)) {
+      pending++;
+    }
+    queue.add(new Scheduled(at, ++seq, e));
+  }
+
+  private static String timerKey(Side side, TimerKind kind) {
+    return side.name() + "." + kind.name();
+  }
+
+  /** Milliseconds in the trace's words: {@code 3000}, {@code 0.5}. */
+  static String ms(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.hslab.actors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.TraceEvent;
+import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.output.trace.SentMessage;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** What the network does in virtual time: latency, order, partitions, injection, timeouts. */
+class NetworkBehaviourTest {
+
+  private static final Simulator SIM = Simulator.start();
+  private static final HandshakeConfig REF = HandshakeConfig.reference();
+
+  @AfterAll
+  static void stop() {
+    SIM.close();
+  }
+
+  private static List<TraceEvent.OfNetwork> network(ConnectionResult r) {
+    return r.trace().events().stream().filter(e -> e instanceof TraceEvent.OfNetwork)
+        .map(e -> (TraceEvent.OfNetwork) e).toList();
+  }
+
+  @Test
+  void latencyIsVirtualTimeAndRecordsArriveInOrderPerDirection() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withLatency(new Latency.Uniform(5, 500), new Latency.Normal(100, 60)));
+    assertThat(r.outcome().established()).isTrue();
+    for (Side s : Side.values()) {
+      List<TraceEvent.OfNetwork> from = network(r).stream().filter(n -> n.from() == s).toList();
+      for (int i = 1; i < from.size(); i++) {
+        assertThat(from.get(i).record()).isEqualTo(from.get(i - 1).record() + 1);
+        assertThat(from.get(i).timeMs()).isGreaterThanOrEqualTo(from.get(i - 1).timeMs());
+      }
+    }
+    // Seven one-way trips at 5 ms or more each.
+    assertThat(r.endTimeMs()).isGreaterThan(35);
+  }
+
+  @Test
+  void aThirtySecondTimeoutCostsNoRealTime() {
+    long start = System.nanoTime();
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("drop:client.finished"))));
+    assertThat(r.endTimeMs()).isEqualTo(NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS);
+    assertThat(r.outcome().kind()).isEqualTo(Outcome.Kind.TIMEOUT);
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS / 1000);
+  }
+
+  @Test
+  void aPartitionLosesWhatIsSentInsideItsWindowOnly() {
+    // The server's first flight leaves at 1 ms: cut server-to-client traffic from 0.5 to 1.5 ms.
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withPartitions(List.of(new Partition(0.5, 1.5, Side.SERVER))));
+    assertThat(network(r).stream().filter(n -> n.action() == NetworkAction.DROPPED).map(TraceEvent.OfNetwork::record))
+        .containsExactly(1, 2, 3, 4);
+    assertThat(network(r)).filteredOn(n -> n.action() == NetworkAction.DROPPED)
+        .allSatisfy(n -> assertThat(n.detail()).isEqualTo("partition 0.5-1.5 ms"));
+    assertThat(network(r)).filteredOn(n -> n.from() == Side.CLIENT).allSatisfy(n -> assertThat(n.action())
+        .isEqualTo(NetworkAction.DELIVERED));
+    assertThat(FaultRuns.failures(r.trace())).contains("client times out in WAIT_SERVER_HELLO");
+  }
+
+  @Test
+  void aDelayShowsInTheTraceAndTheSequenceGetsItsFault() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("delay:server.server_hello_done:3000"))));
+    assertThat(r.outcome().established()).isTrue();
+    TraceEvent.OfNetwork d = network(r).stream().filter(n -> n.action() == NetworkAction.DELAYED).findFirst().orElseThrow();
+    assertThat(d.from()).isEqualTo(Side.SERVER);
+    assertThat(d.record()).isEqualTo(4);
+    assertThat(d.detail()).isEqualTo("3000 ms");
+    assertThat(d.timeMs()).isEqualTo(3002.0); // sent at 1 ms, 1 ms latency, 3000 ms delay
+    // The output module pairs it with the right message (README-trace-schema.md).
+    List<SentMessage> sent = SentMessage.of(r.trace());
+    assertThat(sent).filteredOn(m -> m.fault() != null).singleElement().satisfies(m -> {
+      assertThat(m.sent().message().type()).isEqualTo("server_hello_done");
+      assertThat(m.fault()).isEqualTo("delayed");
+    });
+  }
+
+  @Test
+  void faultsOnNeighbouringRecordsStayPairedWithTheirMessages() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(
+        FaultSpec.parse("reorder:client.change_cipher_spec"), FaultSpec.parse("duplicate:server.server_hello"))));
+    List<SentMessage> sent = SentMessage.of(r.trace());
+    assertThat(sent).filteredOn(m -> m.fault() != null)
+        .extracting(m -> m.sent().from().label() + "." + m.sent().message().type() + "=" + m.fault())
+        .containsExactly("server.server_hello=duplicated");
+    // The duplicated ServerHello broke the handshake before the client's CCS was sent.
+    assertThat(FaultRuns.failures(r.trace())).isEqualTo("client sends unexpected_message");
+  }
+
+  @Test
+  void injectedChangeCipherSpecBeforeTheClientFinishedIsUnprotectedAndFailsTheMac() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("inject:client.finished:change_cipher_spec"))));
+    TraceEvent.OfNetwork inj = network(r).stream().filter(n -> n.action() == NetworkAction.INJECTED).findFirst().orElseThrow();
+    assertThat(inj.record()).isZero();
+    assertThat(inj.bytes().hex()).isEqualTo("140303000101");
+    assertThat(inj.detail()).isEqualTo("change_cipher_spec, unprotected: the network holds no keys before client.finished");
+    assertThat(FaultRuns.failures(r.trace())).isEqualTo("server sends bad_record_mac");
+    // Injected records are not counted: every real message still has its own record.
+    assertThat(SentMessage.of(r.trace())).allSatisfy(m -> assertThat(m.record()).isPositive());
+  }
+
+  @Test
+  void injectedEarlyChangeCipherSpecIsUnexpectedAtTheServer() {
+    // CVE-2014-0224's shape: a CCS before the key exchange must be refused.
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("inject:client.client_key_exchange:change_cipher_spec"))));
+    assertThat(FaultRuns.failures(r.trace())).isEqualTo("server sends unexpected_message");
+    assertThat(r.trace().engineEvents(Side.SERVER)).anySatisfy(e -> assertThat(e)
+        .isInstanceOfSatisfying(EngineEvent.AlertSent.class, a -> assertThat(a.reason()).contains("change_cipher_spec")));
+  }
+
+  @Test
+  void injectedReplayOfAnEarlierMessageCopiesTheSendersLastOne() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("inject:server.server_hello_done:server_key_exchange"))));
+    TraceEvent.OfNetwork inj = network(r).stream().filter(n -> n.action() == NetworkAction.INJECTED).findFirst().orElseThrow();
+    TraceEvent.OfNetwork ske = network(r).stream().filter(n -> n.from() == Side.SERVER && n.record() == 3).findFirst().orElseThrow();
+    assertThat(inj.bytes()).isEqualTo(ske.bytes());
+    assertThat(FaultRuns.failures(r.trace())).isEqualTo("client sends unexpected_message");
+  }
+
+  @Test
+  void theNthOccurrenceIsTargetedAcrossTheConnection() {
+    // The server's second change_cipher_spec does not exist in one handshake: nothing happens.
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("drop:server.change_cipher_spec#2"))));
+    assertThat(r.outcome().established()).isTrue();
+    assertThat(network(r)).noneMatch(n -> n.action() != NetworkAction.DELIVERED);
+    // The client's second application_data... is its close_notify's neighbour: drop the first data record.
+    ConnectionResult d = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(FaultSpec.parse("drop:client.application_data#1"))));
+    assertThat(d.trace().engineEvents(Side.SERVER)).noneMatch(e -> e instanceof EngineEvent.ApplicationDataReceived);
+  }
+}
