@@ -55,10 +55,11 @@ public final class Simulations {
       ConnectionResult r = sim.run(new ConnectionSpec(n, client, server, script(hc, n == count), network,
           networkRandom(hc.seed(), n)));
       out.add(r);
-      resume = sessionOf(client);
-      if (resume.isEmpty()) {
+      if (client.negotiated().isEmpty()) {
         break; // the first connection failed: nothing to resume
       }
+      // A real client engine resumes through its own context; the model client offers its session.
+      resume = sessionOf(client);
     }
     return out;
   }

@@ -36,7 +36,7 @@ class FaultMatrixTest {
   // The client's state after ServerKeyExchange also accepts the optional CertificateRequest; the
   // model engine names the first row it waits for (see the report).
   private static final String STALL_BEFORE_DONE = "server times out in WAIT_CLIENT_KEY_EXCHANGE waiting for "
-      + "client_key_exchange, client times out in WAIT_CERTIFICATE_REQUEST waiting for certificate_request";
+      + "client_key_exchange, client times out in WAIT_CERTIFICATE_REQUEST waiting for server_hello_done";
   private static final String STALL_CLIENT_FINISHED = "server times out in WAIT_FINISHED waiting for finished, "
       + "client times out in WAIT_CHANGE_CIPHER_SPEC waiting for change_cipher_spec";
   // The server is established; with nothing more from the client its idle timer (60 s) fires.

@@ -1,8 +1,14 @@
 package dev.hslab.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hslab.actors.ConnectionResult;
+import dev.hslab.actors.EngineFactory;
+import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Simulations;
+import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
+import java.util.List;
+import java.util.TreeMap;
 import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
@@ -21,12 +27,16 @@ import picocli.CommandLine.Spec;
  * capture, key log and HTML reports in {@code --out}.
  */
 @Command(name = "demo", sortOptions = false,
-    description = "Runs the reference handshake (TLS 1.2, ECDHE_RSA), explores every valid handshake, "
-        + "and writes diagrams, captures and reports to --out.",
+    description = "Runs the reference handshake (TLS 1.2, ECDHE_RSA) through the actors over a lossy link, "
+        + "explores every valid handshake, and writes diagrams, captures and reports to --out.",
     footerHeading = "%nExamples:%n",
     footer = {"  hslab demo", "  hslab demo --out /tmp/hslab --seed 7", "",
         "Exit codes: 0 done, 1 the handshake failed or the explorer found a violation, 2 bad usage."})
 final class DemoCommand implements Callable<Integer> {
+
+  private static final double LOSS = 0.01;
+  private static final double LOSSY_LINK = 0.05;
+  private static final int LOSSY_CONNECTIONS = 200;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,7 +58,20 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Files.createDirectory(out);
     HandshakeConfig hc = HandshakeConfig.reference().withSeed(seed);
-    RunReport run = new RunReport(hc, LoopbackRun.run(hc), "model", "model");
+    // The reference handshake through the client, server and network actors, over a link with
+    // jittered latency and 1% record loss (virtual time; the seed decides every loss).
+    NetworkOptions link = NetworkOptions.fromFlags(LOSS, null, null, null, "2-20", List.of());
+    RunReport run;
+    Map<String, Long> lossy = new TreeMap<>();
+    try (Simulator sim = Simulator.start()) {
+      run = new RunReport(hc, Simulations.connections(sim, hc, link, EngineFactory.MODEL, EngineFactory.MODEL).stream()
+          .map(ConnectionResult::toConnection).toList(), "model", "model");
+      // The same handshake, 200 times, half of the clients resuming, over a much worse link.
+      for (ConnectionResult r : Simulations.many(sim, hc, link.withLoss(LOSSY_LINK),
+          new Simulations.Many(LOSSY_CONNECTIONS, 0.5, LOSSY_CONNECTIONS, false))) {
+        lossy.merge(r.outcome().label(), 1L, Long::sum);
+      }
+    }
     OutputFiles.RunFiles runFiles = RunOutput.write(run, hc, out.resolve("run"), err);
 
     ExplorationReport explored = Explorer.explore(ExploreOptions.all().withThreads(2));
@@ -66,11 +89,20 @@ final class DemoCommand implements Callable<Integer> {
       e.put("violations", explored.violationCount());
       e.put("deadlocks", explored.deadlockCount());
       e.put("seconds", explored.seconds());
+      ObjectNode l = doc.putObject("lossyLink");
+      l.put("loss", LOSSY_LINK);
+      l.put("connections", LOSSY_CONNECTIONS);
+      lossy.forEach(l.putObject("outcomes")::put);
       w.println(doc.toPrettyString());
     } else {
-      w.println("Handshake Lab demo: the reference handshake, message by message, with real crypto.");
+      w.println("Handshake Lab demo: the reference handshake, message by message, with real crypto,");
+      w.println("through the client, server and network actors over a link with 2-20 ms latency and 1% loss.");
       w.println();
       w.print(run.text());
+      w.println();
+      w.printf("The same handshake over a link losing %.0f%% of records, %d connections, half resuming:%n",
+          LOSSY_LINK * 100, LOSSY_CONNECTIONS);
+      lossy.forEach((k, v) -> w.printf("  %-60s %6d%n", k, v));
       w.println();
       w.printf("Explorer: %d configurations, %d states, %d transitions, %d distinct valid handshakes "
           + "(%d to %d messages), %d violations, %d deadlocks, in %.2f s.%n",

@@ -3,7 +3,13 @@ package dev.hslab.cli;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.actors.ConnectionResult;
+import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Simulations;
+import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.LoopbackRun;
+import dev.hslab.model.handshake.Side;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,13 +20,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code hslab run}: one connection (two with --resume) and its numbered message sequence. */
 @Command(name = "run", sortOptions = false,
-    description = "Runs one connection and prints the numbered message sequence and the outcome.",
+    description = "Runs one connection through the client, server and network actors (virtual time) and prints the numbered message sequence and the outcome.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  hslab run                      the reference handshake: TLS 1.2, ECDHE_RSA",
       "  hslab run --version tls1.0 --kex dhe_rsa --client-auth require",
       "  hslab run --kex psk --psk-hint --resume ticket --json",
       "  hslab run --client-versions tls1.2-tls1.2 --server-versions tls1.0-tls1.1",
+      "  hslab run --fault drop:server.server_hello_done        a timeout, named",
+      "  hslab run --fault corrupt:client.finished:5 --latency 5-20",
+      "  hslab run --loss 0.05 --seed 3                          a lossy link",
       "",
       "Exit codes: 0 established, 1 the handshake failed, 2 bad usage or bad input."
     })
@@ -29,6 +38,8 @@ final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin ConfigOptions options;
+
+  @Mixin NetworkFlags network;
 
   @Option(names = "--client-engine", paramLabel = "E", description = "model, jsse, bcjsse (default ${DEFAULT-VALUE})", defaultValue = "model")
   String clientEngine;
@@ -52,7 +63,13 @@ final class RunCommand implements Callable<Integer> {
     Credentials creds = Credentials.forSeed(hc.seed());
     engines.prepare(EngineConfigs.client(hc, creds, 1, java.util.Optional.empty()),
         EngineConfigs.server(hc, creds, 1, null));
-    RunReport report = new RunReport(hc, LoopbackRun.run(hc, engines), clientEngine, serverEngine);
+    NetworkOptions net = network.toOptions();
+    List<LoopbackRun.Connection> connections;
+    try (Simulator sim = Simulator.start()) {
+      connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),
+          s -> engines.make(Side.SERVER, 0, s)).stream().map(ConnectionResult::toConnection).toList();
+    }
+    RunReport report = new RunReport(hc, connections, clientEngine, serverEngine);
     PrintWriter w = spec.commandLine().getOut();
     if (out != null) {
       RunOutput.write(report, hc, out, spec.commandLine().getErr());

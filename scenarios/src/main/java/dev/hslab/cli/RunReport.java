@@ -11,6 +11,7 @@ import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.AlertLevel;
+import dev.hslab.output.trace.SentMessage;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -106,7 +107,8 @@ final class RunReport {
     ArrayNode messages = root.putArray("messages");
     int n1 = 0;
     for (int i = 0; i < connections.size(); i++) {
-      for (Trace.Sent s : connections.get(i).trace().sent()) {
+      for (SentMessage sm : SentMessage.of(connections.get(i).trace())) {
+        Trace.Sent s = sm.sent();
         ObjectNode m = messages.addObject();
         m.put("n", ++n1);
         m.put("connection", i + 1);
@@ -119,7 +121,11 @@ final class RunReport {
         m.put("optional", s.message().optional());
         m.put("bytes", s.message().bytes());
         m.put("encrypted", s.message().encrypted());
-        m.putNull("fault");
+        if (sm.fault() != null) {
+          m.put("fault", sm.fault());
+        } else {
+          m.putNull("fault");
+        }
         m.put("timeMs", s.timeMs());
       }
     }
@@ -196,14 +202,16 @@ final class RunReport {
         b.append('\n').append(i == 0 ? "connection 1: full handshake" : "connection " + (i + 1) + ": resumed").append('\n');
       }
       b.append('\n');
-      for (Trace.Sent s : connections.get(i).trace().sent()) {
+      for (SentMessage sm : SentMessage.of(connections.get(i).trace())) {
+        Trace.Sent s = sm.sent();
         String name = displayName(s.message().type(), s.message().alert());
         if (s.message().optional()) {
           name = "[" + name + "]";
         }
         String arrow = s.from() == Side.CLIENT ? "client  --> server" : "client <--  server";
-        b.append(String.format("  %3d  %s  %-34s %-10s %6d B%n", ++n, arrow, name,
-            s.message().encrypted() ? "encrypted" : "", s.message().bytes()));
+        b.append(String.format("  %3d  %8.1f ms  %s  %-34s %-10s %6d B%s%n", ++n, s.timeMs(), arrow, name,
+            s.message().encrypted() ? "encrypted" : "", s.message().bytes(),
+            sm.fault() == null ? "" : "  ** " + sm.fault() + " **"));
       }
     }
     b.append('\n').append(outcomeLine()).append('\n');

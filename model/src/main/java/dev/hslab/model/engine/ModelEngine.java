@@ -134,14 +134,31 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     return state.name();
   }
 
+  /**
+   * The message this side waits for: of the messages that move it on from here, the first the
+   * peer always sends (so a client after ServerKeyExchange waits for server_hello_done, not for
+   * the optional certificate_request); an established connection waits for data.
+   */
   @Override
   public String waitingFor() {
+    if (state.phase() == HandshakeState.Phase.ESTABLISHED) {
+      // Open for data, or (after our close_notify) waiting for the peer's.
+      return table.accepts(state, Trigger.local(LocalEvent.SEND_DATA)) ? "application_data" : "close_notify";
+    }
+    MessageKind moving = null;
+    MessageKind staying = null;
     for (Transition<S> t : table.rowsFrom(state)) {
-      if (t.trigger() instanceof Trigger.Receive r && !(t.to() == state && t.from().phase() != HandshakeState.Phase.ESTABLISHED)) {
-        return r.kind().label();
+      if (t.trigger() instanceof Trigger.Receive r) {
+        if (t.to() == state) {
+          staying = staying == null ? r.kind() : staying; // ignored HelloRequest, data during renegotiation
+        } else if (!Optionality.optional(peerTable, r.kind())) {
+          return r.kind().label();
+        } else {
+          moving = moving == null ? r.kind() : moving;
+        }
       }
     }
-    return "nothing";
+    return moving != null ? moving.label() : staying != null ? staying.label() : "nothing";
   }
 
   @Override

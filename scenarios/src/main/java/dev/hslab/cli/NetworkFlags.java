@@ -1,0 +1,43 @@
+package dev.hslab.cli;
+
+import dev.hslab.actors.NetworkOptions;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The network flags of CONTRACT.md (run, demo): random faults, latency and aimed faults. */
+final class NetworkFlags {
+
+  @Option(names = "--loss", paramLabel = "P", description = "probability that a record is lost")
+  Double loss;
+
+  @Option(names = "--dup", paramLabel = "P", description = "probability that a record is duplicated")
+  Double dup;
+
+  @Option(names = "--reorder", paramLabel = "P", description = "probability that a record swaps with the next")
+  Double reorder;
+
+  @Option(names = "--corrupt", paramLabel = "P", description = "probability that a record has a bit flipped")
+  Double corrupt;
+
+  @Option(names = "--latency", paramLabel = "MS|MIN-MAX", description = "one-way latency in virtual milliseconds")
+  String latency;
+
+  @Option(names = "--fault", paramLabel = "KIND:TARGET[:ARG]",
+      description = "an aimed fault, repeatable: drop|duplicate|delay|corrupt|truncate|reorder|inject, "
+          + "e.g. drop:server.server_key_exchange, corrupt:client.finished:5")
+  List<String> faults = new ArrayList<>();
+
+  NetworkOptions toOptions() throws UsageException {
+    for (Double p : new Double[] {loss, dup, reorder, corrupt}) {
+      if (p != null && (p < 0 || p > 1 || p.isNaN())) {
+        throw new UsageException("probabilities are between 0 and 1, got " + p);
+      }
+    }
+    try {
+      return NetworkOptions.fromFlags(loss, dup, reorder, corrupt, latency, faults);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}
