@@ -54,7 +54,7 @@ public final class DeviationDriver {
     }
     OutgoingTap tap = OutgoingTap.NONE;
     if (m.inject() != null) {
-      Optional<OutgoingTap.Extra> extra = samples.get(m.inject());
+      Optional<OutgoingTap.Extra> extra = samples.get(m.sender(), m.inject());
       if (extra.isEmpty()) {
         return skipped(d, "no " + m.inject().label() + " at this version");
       }

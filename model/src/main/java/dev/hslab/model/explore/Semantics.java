@@ -127,7 +127,8 @@ final class Semantics {
     acc.receiver = to;
     acc.received = Msg.kind(msg);
     // RFC 5246 §6.2.3.1: with keys active, a plaintext record or one out of sequence fails its MAC.
-    if (e.readProtected() && (!Msg.isProtected(msg) || gap)) {
+    // With keys from differing transcripts (World#keysDiffer) every protected record fails too.
+    if (e.readProtected() && (!Msg.isProtected(msg) || gap || w.keysDiffer())) {
       return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc);
     }
     if (Msg.isFatal(msg)) {
@@ -150,7 +151,12 @@ final class Semantics {
       return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
     }
     acc.accepted = true;
-    return fire(w, to, absorbed.endpoint(), row.get(), acc);
+    Endpoint absorbedEndpoint = absorbed.endpoint();
+    if (to == Side.SERVER && Msg.kind(msg) == MessageKind.CLIENT_KEY_EXCHANGE && w.transcriptsDiffer()
+        && !absorbedEndpoint.facts().resumed() && !absorbedEndpoint.facts().version().isSsl3()) {
+      w = w.withKeysDiffer(); // RFC 7627 §4: the session hash through ClientKeyExchange feeds the master secret
+    }
+    return fire(w, to, absorbedEndpoint, row.get(), acc);
   }
 
   /** Takes {@code row}: the new state, then the row's messages in order, each if its guards hold. */
