@@ -113,6 +113,7 @@ public final class DeviationDriver {
     private final List<Integer> toClientNo = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
     private Outcome firstAlert;
+    private final boolean[] closed = new boolean[2];
     private boolean applied;
 
     Pump(Engine client, Engine server, Mutation m) {
@@ -150,13 +151,19 @@ public final class DeviationDriver {
       if (firstAlert != null) {
         return firstAlert;
       }
-      return timedOut || refused ? Outcome.TIMEOUT : Outcome.COMPLETED;
+      if (timedOut || refused) {
+        return Outcome.TIMEOUT;
+      }
+      // Completed means both sides closed cleanly; an engine that stopped without either is not.
+      return closed[0] && closed[1] ? Outcome.COMPLETED : Outcome.ABORTED;
     }
 
     private void take(Side side, dev.hslab.model.engine.Step step) {
       for (EngineEvent e : step.events()) {
         if (e instanceof EngineEvent.MessageSent ms) {
           labels.add(side.label() + "." + ms.message().label());
+        } else if (e instanceof EngineEvent.Closed) {
+          closed[side.ordinal()] = true;
         } else if (e instanceof EngineEvent.AlertSent as && firstAlert == null) {
           firstAlert = Outcome.alert(side, as.alert().description());
         }
