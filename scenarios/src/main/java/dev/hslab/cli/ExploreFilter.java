@@ -1,115 +1,109 @@
 package dev.hslab.cli;
 
+import dev.hslab.model.config.ClientCertificate;
+import dev.hslab.model.config.Renegotiation;
+import dev.hslab.model.config.Resumption;
 import dev.hslab.model.explore.Configuration;
-import dev.hslab.model.explore.Configuration.ClientCert;
-import dev.hslab.model.explore.Configuration.Renegotiation;
-import dev.hslab.model.explore.Configuration.Resumption;
 import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * The configuration flags read as a filter on the explorer's configuration space (CONTRACT.md: in
- * {@code explore}, {@code faults} and {@code render} a flag left out means all values).
- *
- * <p>{@code --resume id} keeps the full handshake and the resumed one (resumption NONE and ID),
- * {@code --resume ticket} the ticket-issuing full handshake and the resumed one, as {@code run}
- * makes both connections. {@code --suite} narrows to the suites' key exchanges. Without a range
- * flag the space has both sides at one and the same version; with {@code --client-versions} or
- * {@code --server-versions}, a side whose range is left out takes every range.
+ * The configuration flags as a filter on the explorer's configuration space: in {@code explore} a
+ * flag left out means all values (CONTRACT.md). Reads {@link ConfigOptions}' fields directly, null
+ * when a flag is absent. {@code --suite} keeps the key exchanges of the suites named (the explorer
+ * models key exchanges, not suites); {@code --psk-hint} keeps only configurations with a hint.
  */
 final class ExploreFilter {
 
   private ExploreFilter() {}
 
   static List<Configuration> configurations(ConfigOptions o) throws UsageException {
-    Predicate<Configuration> rest = rest(o);
-    if (o.clientVersions == null && o.serverVersions == null) {
-      ProtocolVersion v = o.version == null ? null : ConfigOptions.parseVersion("--version", o.version);
-      List<Configuration> out = ConfigurationSpace.where(c -> rest.test(c) && (v == null || c.clientMax().equals(v)));
-      return nonEmpty(out);
-    }
+    Predicate<Configuration> keep = c -> true;
     if (o.version != null) {
-      throw new UsageException("--version cannot be combined with --client-versions or --server-versions");
+      ProtocolVersion v = ConfigOptions.parseVersion("--version", o.version);
+      keep = keep.and(c -> c.clientMax().equals(v) && c.serverMax().equals(v));
     }
-    List<ProtocolVersion[]> clientRanges = ranges("--client-versions", o.clientVersions);
-    List<ProtocolVersion[]> serverRanges = ranges("--server-versions", o.serverVersions);
-    Set<Configuration> out = new LinkedHashSet<>();
-    for (Configuration base : ConfigurationSpace.where(rest)) {
-      for (ProtocolVersion[] c : clientRanges) {
-        for (ProtocolVersion[] s : serverRanges) {
-          Configuration cfg = base.withVersions(c[0], c[1], s[0], s[1]);
-          if (cfg.legal()) {
-            out.add(cfg);
-          }
-        }
-      }
-    }
-    return nonEmpty(new ArrayList<>(out));
-  }
-
-  private static List<Configuration> nonEmpty(List<Configuration> out) throws UsageException {
-    if (out.isEmpty()) {
-      throw new UsageException("no legal configuration matches these flags");
-    }
-    return out;
-  }
-
-  /** The given range, or every range when the flag is left out. */
-  private static List<ProtocolVersion[]> ranges(String flag, String text) throws UsageException {
-    if (text != null) {
-      return List.<ProtocolVersion[]>of(ConfigOptions.parseRange(flag, text));
-    }
-    List<ProtocolVersion> vs = ProtocolVersion.SUPPORTED;
-    List<ProtocolVersion[]> out = new ArrayList<>();
-    for (int a = 0; a < vs.size(); a++) {
-      for (int b = a; b < vs.size(); b++) {
-        out.add(new ProtocolVersion[] {vs.get(a), vs.get(b)});
-      }
-    }
-    return out;
-  }
-
-  /** Everything but the versions. */
-  private static Predicate<Configuration> rest(ConfigOptions o) throws UsageException {
-    Set<KeyExchange> kexes = EnumSet.allOf(KeyExchange.class);
+    Set<KeyExchange> kexes = null;
     if (o.kex != null) {
-      kexes = EnumSet.of(ConfigOptions.parseEnum("--kex", o.kex, KeyExchange.class));
+      kexes = Set.of(ConfigOptions.parseEnum("--kex", o.kex, KeyExchange.class));
     }
     if (!o.suites.isEmpty()) {
-      Set<KeyExchange> bySuite = EnumSet.noneOf(KeyExchange.class);
+      List<KeyExchange> fromSuites = new ArrayList<>();
       for (String s : o.suites) {
-        bySuite.add(CipherSuite.fromIanaName(s).orElseThrow(() -> new UsageException(
+        fromSuites.add(CipherSuite.fromIanaName(s).orElseThrow(() -> new UsageException(
             "--suite: unknown cipher suite '" + s + "' (an IANA name such as TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)"))
             .keyExchange());
       }
-      kexes.retainAll(bySuite);
+      Set<KeyExchange> s = Set.copyOf(fromSuites);
+      kexes = kexes == null ? s : kexes.stream().filter(s::contains).collect(Collectors.toSet());
     }
-    Set<KeyExchange> k = kexes;
-    ClientAuth auth = o.clientAuth == null ? null : ConfigOptions.parseEnum("--client-auth", o.clientAuth, ClientAuth.class);
-    ClientCert cert = o.clientCert == null ? null : ConfigOptions.parseEnum("--client-cert", o.clientCert, ClientCert.class);
-    Set<Resumption> resume = o.resume == null ? EnumSet.allOf(Resumption.class) : switch (
-        ConfigOptions.parseEnum("--resume", o.resume, dev.hslab.model.config.Resumption.class)) {
-      case NONE -> EnumSet.of(Resumption.NONE);
-      case ID -> EnumSet.of(Resumption.NONE, Resumption.ID);
-      case TICKET -> EnumSet.of(Resumption.TICKET_ISSUED, Resumption.TICKET);
-    };
-    Renegotiation reneg = o.renegotiate == null ? null
-        : ConfigOptions.parseEnum("--renegotiate", o.renegotiate, Renegotiation.class);
-    boolean hint = o.pskHint;
-    return c -> k.contains(c.keyExchange())
-        && (auth == null || c.clientAuth() == auth)
-        && (cert == null || c.clientCert() == cert)
-        && resume.contains(c.resumption())
-        && (reneg == null || c.renegotiation() == reneg)
-        && (!hint || c.pskHint());
+    if (kexes != null) {
+      Set<KeyExchange> k = kexes;
+      keep = keep.and(c -> k.contains(c.keyExchange()));
+    }
+    if (o.clientAuth != null) {
+      ClientAuth a = ConfigOptions.parseEnum("--client-auth", o.clientAuth, ClientAuth.class);
+      keep = keep.and(c -> c.clientAuth() == a);
+    }
+    if (o.clientCert != null) {
+      ClientCertificate cc = ConfigOptions.parseEnum("--client-cert", o.clientCert, ClientCertificate.class);
+      keep = keep.and(c -> c.clientCert().name().equals(cc.name()));
+    }
+    if (o.resume != null) {
+      Resumption r = ConfigOptions.parseEnum("--resume", o.resume, Resumption.class);
+      // --resume id|ticket is two connections: the explorer's first (NONE, TICKET_ISSUED) and second (ID, TICKET).
+      Set<Configuration.Resumption> rs = switch (r) {
+        case NONE -> Set.of(Configuration.Resumption.NONE);
+        case ID -> Set.of(Configuration.Resumption.NONE, Configuration.Resumption.ID);
+        case TICKET -> Set.of(Configuration.Resumption.TICKET_ISSUED, Configuration.Resumption.TICKET);
+      };
+      keep = keep.and(c -> rs.contains(c.resumption()));
+    }
+    if (o.renegotiate != null) {
+      Renegotiation w = ConfigOptions.parseEnum("--renegotiate", o.renegotiate, Renegotiation.class);
+      keep = keep.and(c -> c.renegotiation().name().equals(w.name()));
+    }
+    if (o.pskHint) {
+      keep = keep.and(Configuration::pskHint);
+    }
+    List<Configuration> out;
+    if (o.clientVersions != null || o.serverVersions != null) {
+      out = versionRanges(o, kexes, keep);
+    } else {
+      out = ConfigurationSpace.where(keep);
+    }
+    if (out.isEmpty()) {
+      throw new UsageException("no configuration of the explorer's space matches these flags");
+    }
+    return out;
+  }
+
+  /** Version ranges: the explorer's range configurations (no client authentication or sessions). */
+  private static List<Configuration> versionRanges(ConfigOptions o, Set<KeyExchange> kexes, Predicate<Configuration> keep)
+      throws UsageException {
+    ProtocolVersion[] client = o.clientVersions == null ? null : ConfigOptions.parseRange("--client-versions", o.clientVersions);
+    ProtocolVersion[] server = o.serverVersions == null ? null : ConfigOptions.parseRange("--server-versions", o.serverVersions);
+    List<Configuration> out = new ArrayList<>();
+    for (KeyExchange k : KeyExchange.values()) {
+      if (kexes != null && !kexes.contains(k)) {
+        continue;
+      }
+      for (Configuration c : ConfigurationSpace.versionRanges(k)) {
+        boolean fits = (client == null || c.clientMin().equals(client[0]) && c.clientMax().equals(client[1]))
+            && (server == null || c.serverMin().equals(server[0]) && c.serverMax().equals(server[1]));
+        if (fits && keep.test(c)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
   }
 }

@@ -64,6 +64,17 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
         : new ModelEngine<ServerState>(config, ServerTable.TABLE, ClientTable.TABLE);
   }
 
+  /**
+   * A model engine that also writes the extra records {@code tap} asks for (see {@link
+   * OutgoingTap}): the deviating side of {@code hslab deviate}, which injects well-formed messages
+   * under its own keys. Everything else behaves as {@link #create}.
+   */
+  public static ModelEngine<?> createDeviating(EngineConfig config, OutgoingTap tap) {
+    ModelEngine<?> e = create(config);
+    e.c.records.tap(tap);
+    return e;
+  }
+
   @Override
   public Side side() {
     return side;

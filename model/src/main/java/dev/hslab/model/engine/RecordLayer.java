@@ -40,6 +40,8 @@ final class RecordLayer {
   private boolean readProtected;
   private boolean writeProtected;
   private ProtocolVersion version;
+  private OutgoingTap tap = OutgoingTap.NONE;
+  private int written;
 
   RecordLayer(Side side, ProtocolVersion initialVersion, HandshakeFragmenter.Mode mode, RandomSource random) {
     this.side = side;
@@ -99,11 +101,19 @@ final class RecordLayer {
     reader.setMaxFragmentLength(TlsRecord.MAX_CIPHERTEXT);
   }
 
+  /** Deviation tests only: extra records before some of ours (see {@link OutgoingTap}). */
+  void tap(OutgoingTap t) {
+    this.tap = t;
+  }
+
   /** Frames and protects a payload of one content type; handshake messages per the record mode. */
   List<Bytes> write(ContentType type, List<Bytes> payloads) {
     List<Bytes> out = new ArrayList<>();
     List<Bytes> fragments = type == ContentType.HANDSHAKE ? fragmenter.pack(payloads) : split(payloads);
     for (Bytes f : fragments) {
+      for (OutgoingTap.Extra x : tap.before(++written)) {
+        out.add(writeCipher.protect(new TlsRecord(x.type(), version, x.payload())).encode());
+      }
       out.add(writeCipher.protect(new TlsRecord(type, version, f)).encode());
     }
     return out;

@@ -46,6 +46,12 @@ final class Channel {
     return new Channel(Arrays.copyOfRange(msgs, 1, msgs.length), gap);
   }
 
+  Channel withHead(int m) {
+    int[] n = msgs.clone();
+    n[0] = m;
+    return new Channel(n, gap);
+  }
+
   Channel swapHead() {
     int[] n = msgs.clone();
     n[0] = msgs[1];

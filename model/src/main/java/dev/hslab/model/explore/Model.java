@@ -25,7 +25,7 @@ record Model(
   World initial() {
     boolean allowed = config.renegotiationAllowed();
     return new World(Endpoint.initial(clientTable.initial(), allowed), Endpoint.initial(serverTable.initial(), allowed),
-        Channel.EMPTY, Channel.EMPTY, faults, 0, false);
+        Channel.EMPTY, Channel.EMPTY, faults, 0, false, false);
   }
 
   private TransitionTable<?> table(Side side) {

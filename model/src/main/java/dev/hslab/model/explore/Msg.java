@@ -30,6 +30,8 @@ final class Msg {
   private static final int TICKET = 1 << 17;
   private static final int SESSION_SHIFT = 18; // 2 bits
   private static final int NON_EMPTY = 1 << 20;
+  /** A copy the network made of a record already delivered (StateCodec keeps 24 bits: room up to bit 23). */
+  private static final int COPY = 1 << 21;
 
   static int of(MessageKind kind, boolean protectedRecord) {
     return kind.ordinal() | (protectedRecord ? PROTECTED : 0);
@@ -51,6 +53,14 @@ final class Msg {
 
   static int certificate(int m, boolean nonEmpty) {
     return m | (nonEmpty ? NON_EMPTY : 0);
+  }
+
+  static int copy(int m) {
+    return m | COPY;
+  }
+
+  static boolean isCopy(int m) {
+    return (m & COPY) != 0;
   }
 
   static boolean isFatal(int m) {

@@ -7,6 +7,7 @@ import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.Transition;
 import dev.hslab.model.handshake.Trigger;
+import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.wire.AlertDescription;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,37 @@ final class Semantics {
     return new Transit(next, acc.receiver, acc.received, acc.accepted);
   }
 
+  /**
+   * A deviating peer with its own keys (not the network adversary of {@link FaultKind#INJECT})
+   * sends one extra, well-formed message of {@code kind} to {@code to}: protected like its
+   * neighbours and in sequence, so the receiver judges it by its type alone. Used by {@link
+   * Deviations}.
+   */
+  Transit insiderInject(World w, Side to, MessageKind kind, List<TraceStep> sink) {
+    Acc acc = new Acc(sink);
+    Side from = to.peer();
+    int msg = Rules.stamp(kind, from, w.endpoint(from), model.config());
+    acc.log(TraceStep.Kind.FAULT, from, () -> "inject " + from.label() + "." + Msg.label(msg));
+    World next = receive(Msg.inTranscript(msg) ? w.withTranscriptsDiffer() : w, to, msg, false, acc);
+    return new Transit(next, acc.receiver, acc.received, acc.accepted);
+  }
+
+  /**
+   * The head of the channel to the client, a ServerHello, is delivered with {@code version} in
+   * place of the one the server chose (the transcripts then differ, RFC 5246 §7.4.9).
+   */
+  Transit downgradedServerHello(World w, ProtocolVersion version, List<TraceStep> sink) {
+    Acc acc = new Acc(sink);
+    Channel c = w.channelTo(Side.CLIENT);
+    int m = c.get(0);
+    int changed = Msg.serverHello(Msg.of(MessageKind.SERVER_HELLO, Msg.isProtected(m)), version, Msg.keyExchange(m),
+        Msg.resumed(m), Msg.ticket(m), Msg.session(m));
+    acc.log(TraceStep.Kind.FAULT, Side.SERVER, () -> "downgrade server.server_hello to " + version.cliName());
+    World next = receive(w.withChannelTo(Side.CLIENT, c.dropHead()).withTranscriptsDiffer(), Side.CLIENT, changed,
+        c.gap(), acc);
+    return new Transit(next, acc.receiver, acc.received, acc.accepted);
+  }
+
   /** The next script step is enabled: the network is quiet and the endpoint's table accepts it. */
   boolean scriptEnabled(World w) {
     if (w.script() >= model.script().size() || !w.toServer().isEmpty() || !w.toClient().isEmpty()) {
@@ -95,7 +127,8 @@ final class Semantics {
     acc.receiver = to;
     acc.received = Msg.kind(msg);
     // RFC 5246 §6.2.3.1: with keys active, a plaintext record or one out of sequence fails its MAC.
-    if (e.readProtected() && (!Msg.isProtected(msg) || gap)) {
+    // With keys from differing transcripts (World#keysDiffer) every protected record fails too.
+    if (e.readProtected() && (!Msg.isProtected(msg) || gap || w.keysDiffer())) {
       return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc);
     }
     if (Msg.isFatal(msg)) {
@@ -106,6 +139,9 @@ final class Semantics {
     if (!model.accepts(to, e.state(), trigger)) {
       return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
     }
+    if (Msg.isCopy(msg) && Msg.inTranscript(msg)) {
+      w = w.withTranscriptsDiffer(); // a repeated handshake message enters the receiver's transcript only
+    }
     Rules.Absorbed absorbed = Rules.absorb(to, e, msg, model.config(), w.transcriptsDiffer());
     if (absorbed.alert() != null) {
       return fail(w, to, absorbed.alert(), acc);
@@ -115,7 +151,12 @@ final class Semantics {
       return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
     }
     acc.accepted = true;
-    return fire(w, to, absorbed.endpoint(), row.get(), acc);
+    Endpoint absorbedEndpoint = absorbed.endpoint();
+    if (to == Side.SERVER && Msg.kind(msg) == MessageKind.CLIENT_KEY_EXCHANGE && w.transcriptsDiffer()
+        && !absorbedEndpoint.facts().resumed() && !absorbedEndpoint.facts().version().isSsl3()) {
+      w = w.withKeysDiffer(); // RFC 7627 §4: the session hash through ClientKeyExchange feeds the master secret
+    }
+    return fire(w, to, absorbedEndpoint, row.get(), acc);
   }
 
   /** Takes {@code row}: the new state, then the row's messages in order, each if its guards hold. */
@@ -180,9 +221,10 @@ final class Semantics {
       case DUPLICATE: {
         int msg = c.get(0);
         acc.log(TraceStep.Kind.FAULT, from, () -> "duplicate " + from.label() + "." + Msg.label(msg));
-        // The original is read now; the copy stays at the head, out of sequence if protected.
-        World r = receive(w.withChannelTo(to, Msg.isProtected(msg) ? c.withGap() : c), to, msg, c.gap(), acc);
-        return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
+        // The original is read now; the copy stays at the head, out of sequence if protected. The
+        // transcripts differ only once the receiver accepts the copy (see receive).
+        Channel withCopy = c.withHead(Msg.copy(msg));
+        return receive(w.withChannelTo(to, Msg.isProtected(msg) ? withCopy.withGap() : withCopy), to, msg, c.gap(), acc);
       }
       case SWAP: {
         int a = c.get(0);

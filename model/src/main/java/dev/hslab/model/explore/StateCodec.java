@@ -14,7 +14,7 @@ final class StateCodec {
     Out out = new Out(w.toServer().size() * 3 + w.toClient().size() * 3 + 24);
     out.varLong(w.client().pack());
     out.varLong(w.server().pack());
-    out.put(w.faultsLeft() | w.script() << 3 | (w.transcriptsDiffer() ? 0x80 : 0));
+    out.put(w.faultsLeft() | w.script() << 3 | (w.keysDiffer() ? 0x40 : 0) | (w.transcriptsDiffer() ? 0x80 : 0));
     channel(out, w.toServer());
     channel(out, w.toClient());
     return java.util.Arrays.copyOf(out.buf, out.n);
