@@ -1,7 +1,6 @@
 package dev.hslab.actors;
 
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
@@ -38,25 +37,8 @@ final class FaultRuns {
     return out;
   }
 
-  /**
-   * The failures of a run in trace order: {@code client sends unexpected_message}, {@code server
-   * times out in WAIT_FINISHED waiting for finished}; or {@code established} when there are none
-   * and both sides completed the handshake.
-   */
+  /** The failures of a run in words: {@link FaultMatrix#describe}. */
   static String failures(Trace trace) {
-    List<String> out = new ArrayList<>();
-    for (TraceEvent e : trace.events()) {
-      if (e instanceof TraceEvent.OfEngine oe) {
-        if (oe.event() instanceof EngineEvent.AlertSent as) {
-          out.add(oe.side().label() + " sends " + as.alert().description().rfcName());
-        } else if (oe.event() instanceof EngineEvent.TimedOut t) {
-          out.add(oe.side().label() + " times out in " + t.state() + " waiting for " + t.waitingFor());
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      return Outcome.of(trace).established() ? "established" : "incomplete";
-    }
-    return String.join(", ", out);
+    return FaultMatrix.describe(trace);
   }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Hslab.Version.class,
     description = "Handshake Lab: simulates, model-checks, fault-injects and draws the SSL/TLS handshake.",
-    subcommands = {DemoCommand.class, RunCommand.class, ExploreCommand.class, DeviateCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, ExploreCommand.class, DeviateCommand.class, FaultsCommand.class,
         CheckCommand.class, RenderCommand.class, ConnectCommand.class, ServeCommand.class, ConformCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

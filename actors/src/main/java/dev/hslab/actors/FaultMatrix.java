@@ -1,0 +1,133 @@
+package dev.hslab.actors;
+
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.model.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fault matrix (CONTRACT.md {@code hslab faults}): every fault kind at every handshake
+ * message of a configuration's clean run, each run through the actors, with what each side did
+ * and the two invariants no fault may break — both sides established with different keys, or
+ * application data delivered from a run whose handshake a fault broke.
+ */
+public final class FaultMatrix {
+
+  /** The faults of the matrix; a delay beyond the 30 s handshake timer. */
+  public static final List<FaultKind> KINDS = List.of(FaultKind.DROP, FaultKind.DUPLICATE, FaultKind.REORDER,
+      FaultKind.CORRUPT, FaultKind.TRUNCATE, FaultKind.DELAY);
+
+  static final double DELAY_MS = NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS + 1_000;
+
+  /** One fault at one message and what happened. */
+  public record Cell(String message, FaultKind kind, String fault, String outcome, boolean keysAgree,
+      boolean noDataAfterBreak) {
+    public boolean ok() {
+      return keysAgree && noDataAfterBreak;
+    }
+  }
+
+  private FaultMatrix() {}
+
+  public static List<Cell> run(Simulator sim, HandshakeConfig hc) {
+    Trace clean = Simulations.connections(sim, hc, NetworkOptions.perfect(), EngineFactory.MODEL, EngineFactory.MODEL)
+        .get(0).trace();
+    List<Cell> cells = new ArrayList<>();
+    for (Target t : handshakeMessages(clean)) {
+      for (FaultKind k : KINDS) {
+        String spec = k.name().toLowerCase(java.util.Locale.ROOT) + ":" + t.label() + argument(k, t.recordLength());
+        NetworkOptions net = NetworkOptions.perfect().withFaults(List.of(FaultSpec.parse(spec)));
+        Trace trace = Simulations.connections(sim, hc, net, EngineFactory.MODEL, EngineFactory.MODEL).get(0).trace();
+        cells.add(new Cell(t.label(), k, spec, describe(trace), keysAgree(trace), noDataAfterBreak(trace)));
+      }
+    }
+    return cells;
+  }
+
+  /** A message of the clean run: {@code side.type}, with {@code #N} from its second occurrence. */
+  record Target(String label, int recordLength) {}
+
+  private static String argument(FaultKind k, int length) {
+    return switch (k) {
+      case CORRUPT -> ":" + (length - 1); // the record's last byte: the MAC or tag when protected
+      case TRUNCATE -> ":" + (5 + (length - 5) / 2); // the header and half the body
+      case DELAY -> ":" + (long) DELAY_MS;
+      default -> "";
+    };
+  }
+
+  /** The handshake-layer messages (up to the first application data), each with its record's length. */
+  static List<Target> handshakeMessages(Trace clean) {
+    Map<Side, List<Integer>> lengths = new HashMap<>();
+    for (TraceEvent e : clean.events()) {
+      if (e instanceof TraceEvent.OfNetwork n) {
+        lengths.computeIfAbsent(n.from(), s -> new ArrayList<>()).add(n.bytes().length());
+      }
+    }
+    List<Target> out = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    Map<Side, Integer> records = new HashMap<>();
+    for (Trace.Sent s : clean.sent()) {
+      if (s.message().type().equals("application_data")) {
+        break;
+      }
+      int record = records.merge(s.from(), 1, Integer::sum);
+      String label = s.from().label() + "." + s.message().type();
+      int n = seen.merge(label, 1, Integer::sum);
+      out.add(new Target(n == 1 ? label : label + "#" + n, lengths.get(s.from()).get(record - 1)));
+    }
+    return out;
+  }
+
+  /**
+   * The failures of a run in trace order ({@code client sends unexpected_message}, {@code server
+   * times out in WAIT_FINISHED waiting for finished}), or {@code established} when there are none
+   * and both sides completed the handshake.
+   */
+  public static String describe(Trace trace) {
+    List<String> out = new ArrayList<>();
+    for (TraceEvent e : trace.events()) {
+      if (e instanceof TraceEvent.OfEngine oe) {
+        if (oe.event() instanceof EngineEvent.AlertSent as) {
+          out.add(oe.side().label() + " sends " + as.alert().description().rfcName());
+        } else if (oe.event() instanceof EngineEvent.TimedOut t) {
+          out.add(oe.side().label() + " times out in " + t.state() + " waiting for " + t.waitingFor());
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      return Outcome.of(trace).established() ? "established" : "incomplete";
+    }
+    return String.join(", ", out);
+  }
+
+  private static Optional<Negotiated> established(Trace trace, Side side) {
+    return trace.engineEvents(side).stream().filter(e -> e instanceof EngineEvent.Established)
+        .map(e -> ((EngineEvent.Established) e).negotiated()).findFirst();
+  }
+
+  /** Never are both sides established with different keys. */
+  static boolean keysAgree(Trace trace) {
+    Optional<Negotiated> c = established(trace, Side.CLIENT);
+    Optional<Negotiated> s = established(trace, Side.SERVER);
+    return c.isEmpty() || s.isEmpty() || c.get().masterSecret().equals(s.get().masterSecret());
+  }
+
+  /** No application data is delivered to a side that did not complete the handshake. */
+  static boolean noDataAfterBreak(Trace trace) {
+    for (Side side : Side.values()) {
+      boolean data = trace.engineEvents(side).stream().anyMatch(e -> e instanceof EngineEvent.ApplicationDataReceived);
+      if (data && established(trace, side).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
