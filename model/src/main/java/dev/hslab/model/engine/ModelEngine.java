@@ -146,9 +146,11 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
   }
 
   /**
-   * The message this side waits for: of the messages that move it on from here, the first the
-   * peer always sends (so a client after ServerKeyExchange waits for server_hello_done, not for
-   * the optional certificate_request); an established connection waits for data.
+   * The message this side waits for: of the rows that can move it on from here given what was
+   * negotiated, the first whose message the peer always sends (so a client after
+   * ServerKeyExchange waits for server_hello_done, not for the optional certificate_request; an
+   * ECDHE client after Certificate for server_key_exchange); an established connection waits for
+   * data.
    */
   @Override
   public String waitingFor() {
@@ -159,7 +161,9 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     MessageKind moving = null;
     MessageKind staying = null;
     for (Transition<S> t : table.rowsFrom(state)) {
-      if (t.trigger() instanceof Trigger.Receive r) {
+      // Before the hellos fix the key exchange, the guards cannot be read: every row may apply.
+      boolean applies = c.facts.keyExchange() == null || t.applies(c.facts);
+      if (t.trigger() instanceof Trigger.Receive r && applies) {
         if (t.to() == state) {
           staying = staying == null ? r.kind() : staying; // ignored HelloRequest, data during renegotiation
         } else if (!Optionality.optional(peerTable, r.kind())) {
