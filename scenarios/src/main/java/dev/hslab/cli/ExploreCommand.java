@@ -49,7 +49,7 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
   boolean json;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "also write explore.json there")
+  @Option(names = "--out", paramLabel = "DIR", description = "write explore.json, paths.svg, client-states.svg, server-states.svg and report.html there")
   Path out;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
@@ -67,7 +67,11 @@ final class ExploreCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     ObjectNode doc = json(r);
     if (out != null) {
+      Files.createDirectory(out);
       Files.writeJson(out.resolve("explore.json"), doc);
+      dev.hslab.output.OutputFiles.ExplorationFiles f = dev.hslab.output.OutputFiles.writeExploration(r,
+          configs.size() + " configurations, " + faults + " faults", out, dev.hslab.output.OutputFiles.renderOptions());
+      f.problems().forEach(p -> spec.commandLine().getErr().println("hslab: warning: " + p));
     }
     if (json) {
       w.println(doc.toPrettyString());

@@ -33,8 +33,14 @@ public final class PathReplay {
 
   /** Replays {@code path} with the credentials of {@code seed}; empty if the command line cannot express it. */
   public static Optional<Replay> replay(ValidPath path, long seed) {
+    return replay(path, seed, LoopbackRun::run);
+  }
+
+  /** Replays {@code path} with any runner of a configuration, e.g. the actors' simulated network. */
+  public static Optional<Replay> replay(ValidPath path, long seed,
+      java.util.function.Function<dev.hslab.model.config.HandshakeConfig, List<LoopbackRun.Connection>> runner) {
     return ConfigMapping.toHandshake(path.configuration(), seed).map(t -> {
-      List<LoopbackRun.Connection> runs = LoopbackRun.run(t.config());
+      List<LoopbackRun.Connection> runs = runner.apply(t.config());
       List<String> actual = runs.size() < t.connection() ? List.of()
           : restrict(runs.get(t.connection() - 1).trace().labels());
       return new Replay(path, t, actual);
