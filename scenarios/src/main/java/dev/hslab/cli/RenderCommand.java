@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       "  hslab render states --side server --format png --out docs/",
       "  hslab render paths --version tls1.2 --kex ecdhe_rsa",
       "  hslab render paths --kex psk --resume ticket --format dot --json",
+      "  hslab render gallery --out docs/gallery    refresh the README's gallery",
       "",
       "In 'render paths' a configuration flag left out means all its values; 'render states' draws",
       "the tables, which are the same for every configuration. Native Graphviz 'dot' is used when",
@@ -58,7 +59,8 @@ final class RenderCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "states|paths", description = "what to draw")
+  @Parameters(index = "0", paramLabel = "states|paths|gallery",
+      description = "what to draw (gallery: the README's pictures, with their DOT sources)")
   String what;
 
   @Mixin ConfigOptions options;
@@ -93,7 +95,8 @@ final class RenderCommand implements Callable<Integer> {
     switch (what.toLowerCase(Locale.ROOT)) {
       case "states" -> states(sources);
       case "paths" -> paths(sources, doc);
-      default -> throw new UsageException("unknown diagram '" + what + "' (allowed: states, paths)");
+      case "gallery" -> sources.putAll(Gallery.sources());
+      default -> throw new UsageException("unknown diagram '" + what + "' (allowed: states, paths, gallery)");
     }
     Files.createDirectory(out);
     List<Path> written = new ArrayList<>();
@@ -103,6 +106,12 @@ final class RenderCommand implements Callable<Integer> {
         byte[] bytes = r == null ? e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8) : r.render(e.getValue(), f);
         write(file, bytes);
         written.add(file);
+        if (what.equalsIgnoreCase("gallery") && f != Format.DOT) {
+          // The gallery keeps its sources beside the pictures; a test compares them with fresh ones.
+          Path dot = out.resolve(e.getKey() + ".dot");
+          write(dot, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          written.add(dot);
+        }
       }
     } catch (RenderException e) {
       spec.commandLine().getErr().println("hslab render: " + e.getMessage());

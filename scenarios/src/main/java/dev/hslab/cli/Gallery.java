@@ -1,0 +1,41 @@
+package dev.hslab.cli;
+
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.config.LoopbackRun;
+import dev.hslab.model.explore.ExploreOptions;
+import dev.hslab.model.explore.Explorer;
+import dev.hslab.model.handshake.ClientTable;
+import dev.hslab.model.handshake.ServerTable;
+import dev.hslab.output.diagram.PathGraph;
+import dev.hslab.output.diagram.SequenceDiagram;
+import dev.hslab.output.diagram.StateGraph;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The README's gallery ({@code docs/gallery/}): both state machines, the valid paths of TLS 1.2,
+ * and the reference handshake's sequence diagram, drawn from the tables and real runs. Its DOT
+ * sources are byte-stable, so a test regenerates them and fails when the committed gallery is
+ * out of date; {@code hslab render gallery --out docs/gallery} refreshes it.
+ */
+final class Gallery {
+
+  private Gallery() {}
+
+  static Map<String, String> sources() throws UsageException {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("client-states", StateGraph.dot(ClientTable.TABLE,
+        StateGraph.Options.defaults().withSelfLoops(false).withTitle("The client's state machine (RFC 5246 §7.3)")));
+    out.put("server-states", StateGraph.dot(ServerTable.TABLE,
+        StateGraph.Options.defaults().withSelfLoops(false).withTitle("The server's state machine (RFC 5246 §7.3)")));
+    ConfigOptions tls12 = new ConfigOptions();
+    tls12.version = "tls1.2";
+    tls12.resume = "none";
+    tls12.renegotiate = "none";
+    out.put("paths-tls12", PathGraph.dot(Explorer.explore(ExploreOptions.of(ExploreFilter.configurations(tls12))),
+        PathGraph.Options.defaults().withTitle("Every valid TLS 1.2 full handshake, all key exchanges and client authentication")));
+    out.put("sequence-reference", SequenceDiagram.dot(LoopbackRun.run(HandshakeConfig.reference()).get(0).trace(),
+        SequenceDiagram.Options.defaults().withTitle("The reference handshake: TLS 1.2, ECDHE_RSA")));
+    return out;
+  }
+}
