@@ -76,15 +76,18 @@ final class ConformCommand implements Callable<Integer> {
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     PrintWriter w = spec.commandLine().getOut();
     List<ConformanceResult> results = new ArrayList<>();
-    for (HandshakeConfig hc : ConfigurationSpace.legal(seed)) {
-      if ((only != null && !hc.clientMin().equals(only)) || (onlyKex != null && hc.keyExchange() != onlyKex)) {
-        continue;
-      }
-      for (Side side : Side.values()) {
-        ConformanceResult r = Conformance.run(provider, hc, side);
-        results.add(r);
-        if (!json) {
-          print(w, provider, r);
+    List<HandshakeConfig> selected = ConfigurationSpace.legal(seed).stream()
+        .filter(hc -> (only == null || hc.clientMin().equals(only)) && (onlyKex == null || hc.keyExchange() == onlyKex))
+        .toList();
+    try (Progress progress = Progress.start(spec.commandLine().getErr(), "conform", selected.size() * 2L)) {
+      for (HandshakeConfig hc : selected) {
+        for (Side side : Side.values()) {
+          ConformanceResult r = Conformance.run(provider, hc, side);
+          results.add(r);
+          progress.step();
+          if (!json) {
+            print(w, provider, r);
+          }
         }
       }
     }

@@ -63,7 +63,16 @@ final class ExploreCommand implements Callable<Integer> {
     List<Configuration> configs = ExploreFilter.configurations(options);
     // Configurations are independent searches: with faults they are worth both cores.
     int threads = faults == 0 ? 1 : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    ExplorationReport r = Explorer.explore(ExploreOptions.of(configs).withFaults(faults).withThreads(threads));
+    ExplorationReport r;
+    try (Progress progress = Progress.start(spec.commandLine().getErr(), "explore", configs.size())) {
+      r = Explorer.explore(ExploreOptions.of(configs).withFaults(faults).withThreads(threads),
+          new dev.hslab.model.explore.ExploreListener() {
+            @Override
+            public void configurationExplored(Configuration c, int states, long transitions) {
+              progress.step();
+            }
+          });
+    }
     PrintWriter w = spec.commandLine().getOut();
     ObjectNode doc = json(r);
     if (out != null) {
