@@ -73,6 +73,9 @@ final class ConformCommand implements Callable<Integer> {
     }
     ProtocolVersion only = version == null ? null : ConfigOptions.parseVersion("--version", version);
     KeyExchange onlyKex = kex == null ? null : ConfigOptions.parseEnum("--kex", kex, KeyExchange.class);
+    if (out != null) {
+      Files.createDirectory(out); // an unusable --out is a usage error before the runs, not after them
+    }
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     PrintWriter w = spec.commandLine().getOut();
     List<ConformanceResult> results = new ArrayList<>();

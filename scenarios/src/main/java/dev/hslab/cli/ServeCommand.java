@@ -86,17 +86,19 @@ final class ServeCommand implements Callable<Integer> {
     HandshakeConfig hc = options.toConfig();
     PrintWriter w = spec.commandLine().getOut();
     Identity given = BridgeConfigs.identity(cert, key);
+    // A bad --ca is a usage error before anything is issued or written into --out.
+    List<X509Certificate> caAnchors = ca != null ? BridgeConfigs.anchors(ca, "--ca") : null;
     List<Identity> identities;
     List<X509Certificate> anchors;
     if (given != null) {
       identities = List.of(given);
-      anchors = ca != null ? BridgeConfigs.anchors(ca, "--ca") : List.of();
+      anchors = caAnchors != null ? caAnchors : List.of();
     } else {
       BridgeConfigs.Issued issued = BridgeConfigs.issue();
       Files.createDirectory(out);
       issued.ca().saveRoot(out.resolve("ca.pem"));
       identities = issued.servers();
-      anchors = ca != null ? BridgeConfigs.anchors(ca, "--ca") : List.of(issued.ca().rootCertificate());
+      anchors = caAnchors != null ? caAnchors : List.of(issued.ca().rootCertificate());
       if (!json) {
         w.println("certificates for " + BridgeConfigs.SERVER_NAME + " issued by a fresh CA: " + out.resolve("ca.pem"));
       }

@@ -10,8 +10,10 @@ import java.util.List;
 /**
  * Rebuilds handshake messages from handshake record fragments (RFC 5246 §6.2.1: message
  * boundaries are not preserved; several messages may share a record and one message may span
- * several, its four-byte header included). The body buffer is allocated only after the declared
- * length passed the configured maximum, so memory is at most that maximum.
+ * several, its four-byte header included). The declared length is checked against the configured
+ * maximum, and the body buffer then grows with the bytes that actually arrive (at most doubling),
+ * never with the length a header merely claims: a peer cannot make us reserve 2^24 bytes by
+ * sending four.
  *
  * <p>After an error the reassembler is failed and repeats the alert.
  */
@@ -25,11 +27,15 @@ public final class HandshakeReassembler {
   /** One complete message: its type, its body and its exact bytes with header (for the transcript). */
   public record Message(HandshakeType type, Bytes body, Bytes fullEncoding) {}
 
+  /** Bytes the first fragment of a body may reserve before more of it has arrived. */
+  private static final int INITIAL_BUFFER = 1024;
+
   private final int maxMessageLength;
   private final byte[] header = new byte[HEADER_LENGTH];
   private int headerFill;
   private HandshakeType type;
   private byte[] body;
+  private int bodyLength;
   private int bodyFill;
   private TlsAlertException failure;
 
@@ -61,12 +67,13 @@ public final class HandshakeReassembler {
             startBody();
           }
         } else {
-          int n = Math.min(len - pos, body.length - bodyFill);
+          int n = Math.min(len - pos, bodyLength - bodyFill);
+          ensureCapacity(bodyFill + n);
           System.arraycopy(in, pos, body, bodyFill, n);
           bodyFill += n;
           pos += n;
         }
-        if (headerFill == HEADER_LENGTH && bodyFill == body.length) {
+        if (headerFill == HEADER_LENGTH && bodyFill == bodyLength) {
           out.add(complete());
         }
       }
@@ -86,6 +93,17 @@ public final class HandshakeReassembler {
     return headerFill > 0;
   }
 
+  /** The bytes reserved for the message in progress (0 between messages): bounded by what arrived. */
+  public int bufferedCapacity() {
+    return body == null ? 0 : body.length;
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed > body.length) {
+      body = java.util.Arrays.copyOf(body, Math.min(bodyLength, Math.max(needed, 2 * body.length)));
+    }
+  }
+
   private void startBody() throws TlsAlertException {
     // RFC 5246 §7.4: an unknown HandshakeType is unexpected_message.
     type = HandshakeType.fromCode(header[0] & 0xff);
@@ -96,14 +114,15 @@ public final class HandshakeReassembler {
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           "handshake: " + type.rfcName() + " length " + length + " exceeds the maximum " + maxMessageLength);
     }
-    body = new byte[length];
+    bodyLength = length;
+    body = new byte[Math.min(length, INITIAL_BUFFER)];
     bodyFill = 0;
   }
 
   private Message complete() {
-    byte[] full = new byte[HEADER_LENGTH + body.length];
+    byte[] full = new byte[HEADER_LENGTH + bodyLength];
     System.arraycopy(header, 0, full, 0, HEADER_LENGTH);
-    System.arraycopy(body, 0, full, HEADER_LENGTH, body.length);
+    System.arraycopy(body, 0, full, HEADER_LENGTH, bodyLength);
     Message m = new Message(type, Bytes.wrap(body), Bytes.wrap(full));
     headerFill = 0;
     body = null;

@@ -10,7 +10,8 @@ import java.util.Optional;
  * a time. {@link #feed} consumes bytes up to the end of the current record only, so the caller
  * can take a ChangeCipherSpec and switch the limit (plaintext to protected) before the next
  * header is read. The declared length is checked against the limit from the header, before any
- * of the body is buffered; memory is one header plus at most {@code limit} bytes.
+ * of the body is buffered; the body buffer then grows with the bytes that actually arrive (at most
+ * doubling), so memory is bounded by the received bytes, never by what a header merely claims.
  *
  * <p>After an error the reader is failed: every further call repeats the alert (RFC 5246 §7.2.2:
  * a fatal alert ends the connection).
@@ -22,7 +23,11 @@ public final class RecordReader {
   private int limit;
   private ContentType type;
   private ProtocolVersion version;
+  /** Bytes a header may reserve before its body has arrived. */
+  private static final int INITIAL_BUFFER = 1024;
+
   private byte[] body;
+  private int bodyLength;
   private int bodyFill;
   private TlsRecord ready;
   private TlsAlertException failure;
@@ -71,11 +76,14 @@ public final class RecordReader {
       }
       startBody();
     }
-    int n = Math.min(len - used, body.length - bodyFill);
+    int n = Math.min(len - used, bodyLength - bodyFill);
+    if (bodyFill + n > body.length) {
+      body = java.util.Arrays.copyOf(body, Math.min(bodyLength, Math.max(bodyFill + n, 2 * body.length)));
+    }
     System.arraycopy(src, off + used, body, bodyFill, n);
     bodyFill += n;
     used += n;
-    if (bodyFill == body.length) {
+    if (bodyFill == bodyLength) {
       ready = new TlsRecord(type, version, Bytes.wrap(body));
       body = null;
       bodyFill = 0;
@@ -101,6 +109,11 @@ public final class RecordReader {
     return headerFill > 0;
   }
 
+  /** The bytes reserved for the record in progress (0 between records): bounded by what arrived. */
+  public int bufferedCapacity() {
+    return body == null ? 0 : body.length;
+  }
+
   private void startBody() throws TlsAlertException {
     try {
       // RFC 5246 §6: an unknown content type is unexpected_message.
@@ -112,7 +125,8 @@ public final class RecordReader {
         throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
             "record: " + type.rfcName() + " length " + length + " exceeds " + limit);
       }
-      body = new byte[length];
+      bodyLength = length;
+      body = new byte[Math.min(length, INITIAL_BUFFER)];
     } catch (TlsAlertException e) {
       failure = e;
       throw e;
