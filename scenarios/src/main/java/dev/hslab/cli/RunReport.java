@@ -228,12 +228,15 @@ final class RunReport {
     StringBuilder b = new StringBuilder("failed:");
     for (Side side : Side.values()) {
       List<EngineEvent> ev = last().trace().engineEvents(side);
-      fatalSent(ev).ifPresent(a -> b.append(' ').append(side.label()).append(" sent ").append(a).append(';'));
-      ev.stream().filter(e -> e instanceof EngineEvent.AlertSent).findFirst()
-          .ifPresent(e -> b.append(" (").append(((EngineEvent.AlertSent) e).reason()).append(");"));
+      ev.stream().filter(e -> e instanceof EngineEvent.AlertSent).map(e -> (EngineEvent.AlertSent) e).findFirst()
+          .ifPresent(a -> b.append(' ').append(side.label()).append(" sent ").append(a.alert().description().rfcName())
+              .append(" (").append(a.reason()).append(");"));
       ev.stream().filter(e -> e instanceof EngineEvent.TimedOut).map(e -> (EngineEvent.TimedOut) e).findFirst()
           .ifPresent(t -> b.append(' ').append(side.label()).append(" timed out in ").append(t.state())
               .append(" waiting for ").append(t.waitingFor()).append(';'));
+    }
+    if (b.charAt(b.length() - 1) == ';') {
+      b.setLength(b.length() - 1);
     }
     return b.toString();
   }
