@@ -1,0 +1,107 @@
+package dev.hslab.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs {@link HandshakeBenchmark}, {@link ResumptionBenchmark} and {@link FloorBenchmark} through
+ * JMH in this JVM (no fork: a fat jar cannot always fork a harness JVM with the same class path)
+ * and pairs their scores into comparisons: the model engine against SunJSSE, BCJSSE and, for full
+ * handshakes, the public-key floor.
+ */
+public final class HandshakeComparisons {
+
+  /** How long to measure: JMH iterations and their durations, and the identity pool size. */
+  public record Budget(int warmupIterations, long warmupMillis, int iterations, long iterationMillis, int pool) {
+
+    /** The recorded figures: about three to four minutes. */
+    public static Budget full() {
+      return new Budget(2, 1000, 3, 2000, 16);
+    }
+
+    /** About half a minute. */
+    public static Budget quick() {
+      return new Budget(1, 300, 1, 500, 4);
+    }
+
+    /** The same work in iterations of {@code millis} each (tests). */
+    public static Budget of(long millis) {
+      return new Budget(1, millis, 1, millis, 2);
+    }
+  }
+
+  private static final String MODEL = "model";
+  private static final List<String> REAL = List.of("jsse", "bcjsse");
+
+  private HandshakeComparisons() {}
+
+  public static List<Comparison> run(Budget budget) throws RunnerException {
+    Options options = new OptionsBuilder()
+        .include(HandshakeBenchmark.class.getName() + "\\.")
+        .include(ResumptionBenchmark.class.getName() + "\\.")
+        .include(FloorBenchmark.class.getName() + "\\.")
+        .forks(0)
+        .threads(1)
+        .warmupIterations(budget.warmupIterations())
+        .warmupTime(TimeValue.milliseconds(budget.warmupMillis()))
+        .measurementIterations(budget.iterations())
+        .measurementTime(TimeValue.milliseconds(budget.iterationMillis()))
+        .param("pool", Integer.toString(budget.pool()))
+        .timeUnit(TimeUnit.SECONDS)
+        .verbosity(VerboseMode.SILENT)
+        .shouldFailOnError(true)
+        .build();
+    return compare(new Runner(options).run());
+  }
+
+  static List<Comparison> compare(Collection<RunResult> results) {
+    Map<String, Double> score = new HashMap<>();
+    for (RunResult r : results) {
+      var p = r.getParams();
+      String method = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.') + 1);
+      String key = switch (method) {
+        case "handshake" -> "handshake." + Suite.valueOf(p.getParam("suite")).label() + "/" + p.getParam("engine");
+        case "floor" -> "handshake." + Suite.valueOf(p.getParam("suite")).label() + "/floor";
+        case "resume" -> "resume." + p.getParam("by") + "/" + p.getParam("engine");
+        default -> throw new IllegalStateException("unexpected benchmark " + p.getBenchmark());
+      };
+      score.put(key, r.getPrimaryResult().getScore());
+    }
+    List<Comparison> out = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Suite s : Suite.values()) {
+      names.add("handshake." + s.label());
+    }
+    names.add("resume.id");
+    names.add("resume.ticket");
+    for (String name : names) {
+      List<String> baselines = new ArrayList<>(REAL);
+      if (name.startsWith("handshake.")) {
+        baselines.add("floor");
+      }
+      for (String baseline : baselines) {
+        out.add(new Comparison(name, MODEL, baseline, get(score, name, MODEL), get(score, name, baseline)));
+      }
+    }
+    return out;
+  }
+
+  private static double get(Map<String, Double> score, String name, String engine) {
+    Double d = score.get(name + "/" + engine);
+    if (d == null) {
+      throw new IllegalStateException("no result for " + name + " of " + engine);
+    }
+    return d;
+  }
+}
