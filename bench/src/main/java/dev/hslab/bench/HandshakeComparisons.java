@@ -16,28 +16,42 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs {@link HandshakeBenchmark}, {@link ResumptionBenchmark} and {@link FloorBenchmark} through
- * JMH in this JVM (no fork: a fat jar cannot always fork a harness JVM with the same class path)
- * and pairs their scores into comparisons: the model engine against SunJSSE, BCJSSE and, for full
+ * JMH, by default in this JVM (no fork: quicker, and no JVM to start from a fat jar), and pairs their scores into comparisons: the model engine against SunJSSE, BCJSSE and, for full
  * handshakes, the public-key floor.
  */
 public final class HandshakeComparisons {
 
   /** How long to measure: JMH iterations and their durations, and the identity pool size. */
-  public record Budget(int warmupIterations, long warmupMillis, int iterations, long iterationMillis, int pool) {
+  public record Budget(int warmupIterations, long warmupMillis, int iterations, long iterationMillis, int pool, int forks) {
+
+    public Budget {
+      if (forks < 0) {
+        throw new IllegalArgumentException("forks must be 0 or more, was " + forks);
+      }
+    }
+
+    /**
+     * The same budget in {@code n} forked JVMs per benchmark (0: in this JVM). A fork isolates
+     * each benchmark's JIT profile from the others' (the model and the JSSE engines share
+     * call sites such as {@code Loopback.run}), at the cost of a JVM start and the identity pools per fork.
+     */
+    public Budget withForks(int n) {
+      return new Budget(warmupIterations, warmupMillis, iterations, iterationMillis, pool, n);
+    }
 
     /** The recorded figures: about three to four minutes. */
     public static Budget full() {
-      return new Budget(2, 1000, 3, 2000, 16);
+      return new Budget(2, 1000, 3, 2000, 16, 0);
     }
 
     /** About half a minute. */
     public static Budget quick() {
-      return new Budget(1, 300, 1, 500, 4);
+      return new Budget(1, 300, 1, 500, 4, 0);
     }
 
     /** The same work in iterations of {@code millis} each (tests). */
     public static Budget of(long millis) {
-      return new Budget(1, millis, 1, millis, 2);
+      return new Budget(1, millis, 1, millis, 2, 0);
     }
   }
 
@@ -51,7 +65,7 @@ public final class HandshakeComparisons {
         .include(HandshakeBenchmark.class.getName() + "\\.")
         .include(ResumptionBenchmark.class.getName() + "\\.")
         .include(FloorBenchmark.class.getName() + "\\.")
-        .forks(0)
+        .forks(budget.forks())
         .threads(1)
         .warmupIterations(budget.warmupIterations())
         .warmupTime(TimeValue.milliseconds(budget.warmupMillis()))

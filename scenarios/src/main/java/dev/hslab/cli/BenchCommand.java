@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       "  hslab bench                 the recorded figures (about four minutes)",
       "  hslab bench --quick         about half a minute, wider error",
       "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
+      "  hslab bench --forks 1       each benchmark in a fresh JVM",
       "",
       "ratio = subjectPerSecond / baselinePerSecond: above 1, the model engine is faster.",
       "Exit codes: 0 measured, 2 bad usage."
@@ -41,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
   boolean json;
 
+  @Option(names = "--forks", paramLabel = "N", defaultValue = "0",
+      description = "run each benchmark in N fresh JVMs (isolated JIT profiles, slower); default ${DEFAULT-VALUE}: in this JVM")
+  int forks;
+
   /** Tests: every JMH iteration this long, smallest pool. */
   @Option(names = "--iteration-ms", hidden = true)
   Long iterationMillis;
@@ -53,7 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     if (iterationMillis != null && (iterationMillis < 1 || iterationMillis > 60_000)) {
       throw new UsageException("--iteration-ms: must be 1 to 60000, was " + iterationMillis);
     }
-    Budget budget = iterationMillis != null ? Budget.of(iterationMillis) : quick ? Budget.quick() : Budget.full();
+    if (forks < 0 || forks > 10) {
+      throw new UsageException("--forks: must be 0 to 10, was " + forks);
+    }
+    Budget budget = (iterationMillis != null ? Budget.of(iterationMillis) : quick ? Budget.quick() : Budget.full())
+        .withForks(forks);
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     List<Comparison> results = HandshakeComparisons.run(budget);
     PrintWriter w = spec.commandLine().getOut();
