@@ -39,7 +39,7 @@ public final class HandshakeComparisons {
       return new Budget(warmupIterations, warmupMillis, iterations, iterationMillis, pool, n);
     }
 
-    /** The recorded figures: about three to four minutes. */
+    /** The recorded figures: about three minutes in this JVM, four and a half with one fork per benchmark. */
     public static Budget full() {
       return new Budget(2, 1000, 3, 2000, 16, 0);
     }

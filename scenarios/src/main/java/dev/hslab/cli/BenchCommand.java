@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false,
     description = "Measures full and resumed TLS 1.2 handshakes per second in memory (x25519; ECDHE_RSA, ECDHE_ECDSA, "
         + "RSA, ECDHE_RSA with client authentication), model engine against SunJSSE, BCJSSE and the floor "
-        + "(the unavoidable public-key operations, fastest provider per primitive). Runs JMH in this JVM.",
+        + "(the unavoidable public-key operations, fastest provider per primitive). Runs JMH, by default in this JVM.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab bench                 the recorded figures (about four minutes)",
+      "  hslab bench                 the recorded figures (about four and a half minutes)",
       "  hslab bench --quick         about half a minute, wider error",
       "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
-      "  hslab bench --forks 1       each benchmark in a fresh JVM",
+      "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
       "",
       "ratio = subjectPerSecond / baselinePerSecond: above 1, the model engine is faster.",
       "Exit codes: 0 measured, 2 bad usage."
@@ -42,9 +42,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
   boolean json;
 
-  @Option(names = "--forks", paramLabel = "N", defaultValue = "0",
-      description = "run each benchmark in N fresh JVMs (isolated JIT profiles, slower); default ${DEFAULT-VALUE}: in this JVM")
-  int forks;
+  @Option(names = "--forks", paramLabel = "N",
+      description = "run each benchmark in N fresh JVMs (isolated JIT profiles: steadier figures, slower); "
+          + "0: in this JVM. Default 1, with --quick 0")
+  Integer forks;
 
   /** Tests: every JMH iteration this long, smallest pool. */
   @Option(names = "--iteration-ms", hidden = true)
@@ -58,11 +59,12 @@ final class BenchCommand implements Callable<Integer> {
     if (iterationMillis != null && (iterationMillis < 1 || iterationMillis > 60_000)) {
       throw new UsageException("--iteration-ms: must be 1 to 60000, was " + iterationMillis);
     }
-    if (forks < 0 || forks > 10) {
-      throw new UsageException("--forks: must be 0 to 10, was " + forks);
+    int n = forks != null ? forks : quick || iterationMillis != null ? 0 : 1;
+    if (n < 0 || n > 10) {
+      throw new UsageException("--forks: must be 0 to 10, was " + n);
     }
     Budget budget = (iterationMillis != null ? Budget.of(iterationMillis) : quick ? Budget.quick() : Budget.full())
-        .withForks(forks);
+        .withForks(n);
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     List<Comparison> results = HandshakeComparisons.run(budget);
     PrintWriter w = spec.commandLine().getOut();

@@ -50,5 +50,8 @@ class BenchCommandTest {
     RunCommandTest.Result r = hslab("bench", "--iteration-ms", "0");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--iteration-ms");
+    RunCommandTest.Result forks = hslab("bench", "--quick", "--forks", "-1");
+    assertThat(forks.exit()).isEqualTo(2);
+    assertThat(forks.err()).contains("--forks");
   }
 }
