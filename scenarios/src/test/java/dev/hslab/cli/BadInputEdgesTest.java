@@ -61,6 +61,7 @@ class BadInputEdgesTest {
         "run --seed abc", "run --seed 99999999999999999999999", "run --client-engine openssl", "run --server-engine nope",
         "demo --seed x",
         "explore --faults 9", "explore --kex NOPE", "deviate --engine nope", "deviate --version tls9",
+        "bench --forks -1", "bench --forks abc",
         "faults --kex NOPE", "faults --version tls1.9", "faults --version ssl3 --kex ecdhe_rsa",
         "run --loss 2", "run --latency fast", "run --fault explode:client.finished", "run --fault drop:nobody.finished",
         "render", "render nothing", "render states --format gif", "render states --side middle",
