@@ -4,7 +4,6 @@ import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.config.LoopbackRun;
-import dev.hslab.model.config.Renegotiation;
 import dev.hslab.model.config.Resumption;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.Engine;
@@ -12,7 +11,6 @@ import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.Session;
 import dev.hslab.model.engine.SessionCache;
-import dev.hslab.model.handshake.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,18 +116,7 @@ public final class Simulations {
 
   /** What the applications do once the handshake is done: the same as {@link LoopbackRun}'s script. */
   public static List<Loopback.Action> script(HandshakeConfig hc, boolean last) {
-    List<Loopback.Action> s = new ArrayList<>(exchange("first"));
-    if (last && hc.renegotiation() != Renegotiation.NONE) {
-      s.add(new Loopback.Action.Renegotiate(hc.renegotiation() == Renegotiation.CLIENT ? Side.CLIENT : Side.SERVER));
-      s.addAll(exchange("after renegotiation"));
-    }
-    s.add(new Loopback.Action.Close(Side.CLIENT));
-    return s;
+    return LoopbackRun.script(hc, last);
   }
 
-  private static List<Loopback.Action> exchange(String when) {
-    return List.of(
-        new Loopback.Action.Send(Side.CLIENT, LoopbackRun.text("GET / (" + when + ")")),
-        new Loopback.Action.Send(Side.SERVER, LoopbackRun.text("200 OK (" + when + ")")));
-  }
 }

@@ -62,8 +62,8 @@ public final class LoopbackRun {
     return out;
   }
 
-  /** What the applications do once the handshake is done. */
-  static List<Loopback.Action> script(HandshakeConfig hc, boolean last) {
+  /** What the applications do once the handshake is done (the actors' simulations run the same). */
+  public static List<Loopback.Action> script(HandshakeConfig hc, boolean last) {
     List<Loopback.Action> s = new ArrayList<>(exchange("first"));
     if (last && hc.renegotiation() != Renegotiation.NONE) {
       s.add(new Loopback.Action.Renegotiate(hc.renegotiation() == Renegotiation.CLIENT ? Side.CLIENT : Side.SERVER));
