@@ -44,6 +44,11 @@ public final class LoopbackRun {
   }
 
   public static List<Connection> run(HandshakeConfig hc, EngineMaker engines) {
+    return run(hc, engines, Side.CLIENT);
+  }
+
+  /** As {@link #run(HandshakeConfig, EngineMaker)}, with {@code closes} sending the first close_notify. */
+  public static List<Connection> run(HandshakeConfig hc, EngineMaker engines, Side closes) {
     Credentials creds = Credentials.forSeed(hc.seed());
     SessionCache cache = new SessionCache(1024);
     List<Connection> out = new ArrayList<>();
@@ -52,7 +57,7 @@ public final class LoopbackRun {
     for (int n = 1; n <= connections; n++) {
       Engine client = engines.make(Side.CLIENT, n, EngineConfigs.client(hc, creds, n, resume));
       Engine server = engines.make(Side.SERVER, n, EngineConfigs.server(hc, creds, n, cache));
-      Trace t = Loopback.run(client, server, script(hc, n == connections));
+      Trace t = Loopback.run(client, server, script(hc, n == connections, closes));
       out.add(new Connection(t, client, server));
       if (!client.established() && client.negotiated().isEmpty()) {
         break; // the first connection failed: nothing to resume
@@ -64,12 +69,20 @@ public final class LoopbackRun {
 
   /** What the applications do once the handshake is done (the actors' simulations run the same). */
   public static List<Loopback.Action> script(HandshakeConfig hc, boolean last) {
+    return script(hc, last, Side.CLIENT);
+  }
+
+  /**
+   * A request and a response; on the last connection the renegotiation, if any, and another
+   * exchange; then close_notify from {@code closes}.
+   */
+  public static List<Loopback.Action> script(HandshakeConfig hc, boolean last, Side closes) {
     List<Loopback.Action> s = new ArrayList<>(exchange("first"));
     if (last && hc.renegotiation() != Renegotiation.NONE) {
       s.add(new Loopback.Action.Renegotiate(hc.renegotiation() == Renegotiation.CLIENT ? Side.CLIENT : Side.SERVER));
       s.addAll(exchange("after renegotiation"));
     }
-    s.add(new Loopback.Action.Close(Side.CLIENT));
+    s.add(new Loopback.Action.Close(closes));
     return s;
   }
 
