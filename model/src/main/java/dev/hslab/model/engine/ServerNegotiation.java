@@ -1,7 +1,5 @@
 package dev.hslab.model.engine;
 
-import dev.hslab.model.crypto.sig.KeyType;
-import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.extension.ExtendedMasterSecretExtension;
 import dev.hslab.model.message.extension.RenegotiationInfoExtension;
@@ -67,8 +65,10 @@ final class ServerNegotiation {
 
   /** The identity whose key type the key exchange needs: RSA for *_RSA and RSA, EC for ECDHE_ECDSA. */
   static Optional<Identity> identity(EngineConfig cfg, KeyExchange kex) {
-    KeyType want = kex == KeyExchange.ECDHE_ECDSA ? KeyType.EC : KeyType.RSA;
-    return cfg.identities().stream().filter(i -> SigningKey.of(i.privateKey()).type() == want).findFirst();
+    // The key's algorithm name is enough to pick one: this runs for every candidate suite, and
+    // converting the PKCS#8 key there would parse it again each time.
+    boolean wantRsa = kex != KeyExchange.ECDHE_ECDSA;
+    return cfg.identities().stream().filter(i -> "RSA".equals(i.privateKey().getAlgorithm()) == wantRsa).findFirst();
   }
 
   static List<Integer> clientSchemes(ClientHello ch) {
