@@ -17,7 +17,7 @@ class EngineFuzzTest {
 
   private static final ContentType[] TYPES = ContentType.values();
 
-  @FuzzTest(maxDuration = "6m")
+  @FuzzTest(maxDuration = "30m")
   void engineInAnyStateFedArbitraryBytesProgressesOrFailsWithAFatalAlert(byte[] data) {
     FuzzDrive d = FuzzDrive.drive(data);
     if (d == null) {
@@ -30,7 +30,7 @@ class EngineFuzzTest {
   }
 
   /** After the drive, records: type (1 byte, mod 4), length (1 byte), fragment. */
-  @FuzzTest(maxDuration = "6m")
+  @FuzzTest(maxDuration = "30m")
   void engineInAnyStateFedArbitraryPlaintextsProgressesOrFailsWithAFatalAlert(byte[] data) {
     FuzzDrive d = FuzzDrive.drive(data);
     if (d == null) {

@@ -29,7 +29,7 @@ class DecoderFuzzTest {
   private static final KeyExchange[] KEXES = KeyExchange.values();
 
   /** Byte 0: type; byte 1: version; byte 2: key exchange (past the last: none yet); rest: the body. */
-  @FuzzTest(maxDuration = "6m")
+  @FuzzTest(maxDuration = "30m")
   void everyHandshakeDecoderFailsOnlyWithAnAlertAndRoundTrips(byte[] data) throws Exception {
     if (data.length < 3) {
       return;
@@ -53,7 +53,7 @@ class DecoderFuzzTest {
   }
 
   /** Byte 0 chooses the decoder (extension block, one extension, Alert, ChangeCipherSpec). */
-  @FuzzTest(maxDuration = "6m")
+  @FuzzTest(maxDuration = "30m")
   void extensionAlertAndCcsDecodersFailOnlyWithAnAlert(byte[] data) throws Exception {
     if (data.length < 1) {
       return;

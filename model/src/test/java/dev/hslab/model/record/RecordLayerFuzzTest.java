@@ -25,7 +25,7 @@ class RecordLayerFuzzTest {
    * Byte 0 chooses the chunk sizes, byte 1 the reassembler's maximum (the engine's or the
    * protocol's 2^24-1); the rest is the stream.
    */
-  @FuzzTest(maxDuration = "6m")
+  @FuzzTest(maxDuration = "30m")
   void recordStreamAndReassemblyFailOnlyWithAlertsAndBufferOnlyWhatArrived(byte[] data) throws Exception {
     if (data.length < 2) {
       return;
