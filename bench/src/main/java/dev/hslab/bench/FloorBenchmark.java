@@ -3,6 +3,7 @@ package dev.hslab.bench;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.pki.KeyType;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -53,9 +54,15 @@ public class FloorBenchmark {
   @Param({"16"})
   public int pool;
 
-  /** One peer's keys, converted once into what the chosen provider takes. */
+  /**
+   * One peer's keys, converted once into what the chosen provider takes; except the leaf's EC
+   * public key, kept as its encoding and decoded by every operation: a peer presents a fresh
+   * certificate per connection, so its verifier cannot have the point precomputation that
+   * BouncyCastle builds up for a key that verifies many signatures (the issuers' keys, shared by
+   * every chain, may have it: a client that has met the CA keeps them).
+   */
   private record Peer(X509Certificate leaf, List<X509Certificate> chain, List<ECPublicKeyParameters> issuers,
-      PrivateKey rsaPrivate, PublicKey rsaPublic, ECPrivateKeyParameters ecPrivate, ECPublicKeyParameters ecPublic) {}
+      PrivateKey rsaPrivate, PublicKey rsaPublic, ECPrivateKeyParameters ecPrivate, byte[] ecPublicSpki) {}
 
   private PublicKeyOps ops;
   private Peer[] servers;
@@ -84,13 +91,13 @@ public class FloorBenchmark {
       boolean rsa = id.privateKey().getAlgorithm().equals("RSA");
       out[i] = new Peer(id.leaf(), id.chain(), PublicKeyOps.issuerKeys(id, root),
           rsa ? ops.rsaPrivate(id.privateKey()) : null, rsa ? ops.rsaPublic(id.leaf().getPublicKey()) : null,
-          rsa ? null : PublicKeyOps.ecPrivate(id.privateKey()), rsa ? null : PublicKeyOps.ecPublic(id.leaf().getPublicKey()));
+          rsa ? null : PublicKeyOps.ecPrivate(id.privateKey()), rsa ? null : id.leaf().getPublicKey().getEncoded());
     }
     return out;
   }
 
   @Benchmark
-  public int floor() throws GeneralSecurityException {
+  public int floor() throws GeneralSecurityException, IOException {
     int i = next;
     next = (i + 1) % pool;
     Peer server = servers[i];
@@ -109,12 +116,12 @@ public class FloorBenchmark {
     return i;
   }
 
-  private void signAndVerify(Peer p) throws GeneralSecurityException {
+  private void signAndVerify(Peer p) throws GeneralSecurityException, IOException {
     if (p.rsaPrivate() != null) {
       ops.rsaVerify(p.rsaPublic(), message, ops.rsaSign(p.rsaPrivate(), message));
     } else {
       BigInteger[] rs = ops.ecdsaSign(p.ecPrivate(), message);
-      ops.ecdsaVerify(p.ecPublic(), message, rs[0], rs[1]);
+      ops.ecdsaVerify(PublicKeyOps.ecPublic(p.ecPublicSpki()), message, rs[0], rs[1]);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.hslab.bench;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.EngineConfigBuilder;
 import dev.hslab.model.pki.CertificateAuthority;
+import dev.hslab.model.pki.ChainValidator;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.pki.KeyType;
 import dev.hslab.model.pki.Validity;
@@ -30,6 +31,16 @@ public final class Identities {
   private Identities() {}
 
   /** The CA (ECDSA P-256 root and intermediate) that issued every pooled identity. */
+  /**
+   * One trust store for every model engine of a run, as a JSSE server or client holds one trust
+   * manager for all its connections (the JSSE engines get one per factory, made in set-up).
+   */
+  private static final ChainValidator TRUST = CA.validator();
+
+  public static ChainValidator trust() {
+    return TRUST;
+  }
+
   public static CertificateAuthority ca() {
     return CA;
   }

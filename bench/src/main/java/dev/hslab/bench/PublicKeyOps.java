@@ -67,7 +67,12 @@ final class PublicKeyOps {
   }
 
   static ECPublicKeyParameters ecPublic(PublicKey k) throws IOException {
-    return (ECPublicKeyParameters) PublicKeyFactory.createKey(k.getEncoded());
+    return ecPublic(k.getEncoded());
+  }
+
+  /** Decodes an X.509 SubjectPublicKeyInfo (RFC 5480 section 2): a new point, validated. */
+  static ECPublicKeyParameters ecPublic(byte[] spki) throws IOException {
+    return (ECPublicKeyParameters) PublicKeyFactory.createKey(spki);
   }
 
   byte[] rsaSign(PrivateKey key, byte[] message) throws GeneralSecurityException {

@@ -75,7 +75,7 @@ public enum Suite {
     return b.version(ProtocolVersion.TLS12)
         .cipherSuites(List.of(suite))
         .groups(List.of(NamedGroup.X25519))
-        .trustAnchors(List.of(Identities.ca().rootCertificate()))
+        .trust(Identities.trust())
         .serverName(Identities.SERVER_NAME);
   }
 }

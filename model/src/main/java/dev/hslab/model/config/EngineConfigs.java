@@ -24,7 +24,7 @@ public final class EngineConfigs {
     EngineConfigBuilder b = EngineConfig.client(r)
         .versions(hc.clientMin(), hc.clientMax())
         .cipherSuites(hc.effectiveSuites())
-        .trustAnchors(List.of(creds.ca().rootCertificate()))
+        .trust(creds.trust())
         .serverName(Credentials.SERVER_NAME)
         .tickets(hc.resumption() == Resumption.TICKET)
         .resume(resume);
@@ -44,7 +44,7 @@ public final class EngineConfigs {
         .versions(hc.serverMin(), hc.serverMax())
         .cipherSuites(EngineConfigBuilder.byPreference(hc.effectiveSuites()))
         .identities(List.of(creds.serverRsa(), creds.serverEcdsa()))
-        .trustAnchors(List.of(creds.ca().rootCertificate()))
+        .trust(creds.trust())
         .serverName(Credentials.SERVER_NAME)
         .clientAuth(hc.clientAuth())
         .tickets(hc.resumption() == Resumption.TICKET)

@@ -2,28 +2,24 @@ package dev.hslab.model.crypto;
 
 import dev.hslab.model.suite.PrfHash;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.MD5Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
 
-/** Fresh BouncyCastle lightweight digests: no JCA provider lookup on the hot path. */
+/** Fresh digests for the lightweight API, the JDK's implementations behind it ({@link JdkDigest}). */
 final class Digests {
 
   private Digests() {}
 
   static Digest md5() {
-    return new MD5Digest();
+    return JdkDigest.md5();
   }
 
   static Digest sha1() {
-    return new SHA1Digest();
+    return JdkDigest.sha1();
   }
 
   static Digest of(PrfHash hash) {
     return switch (hash) {
-      case SHA256 -> new SHA256Digest();
-      case SHA384 -> new SHA384Digest();
+      case SHA256 -> JdkDigest.sha256();
+      case SHA384 -> JdkDigest.sha384();
     };
   }
 

@@ -3,36 +3,66 @@ package dev.hslab.model.crypto;
 import dev.hslab.model.suite.PrfHash;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.util.Memoable;
 
 /**
  * The handshake transcript: every handshake message exactly as sent, header included, in order
  * (RFC 5246 §7.4.9 handshake_messages; HelloRequest and ChangeCipherSpec are not handshake
- * messages of the transcript). Immutable: {@link #append} returns a new transcript.
+ * messages of the transcript). Immutable: {@link #append} returns a new transcript; two are equal
+ * when they hold the same messages.
  *
- * <p>Cost: append copies the list of message references (a handshake has about a dozen); each
- * hash query hashes the whole transcript once (a few KB). Nothing is quadratic in message bytes.
+ * <p>Cost: append copies the list of message references (a handshake has about a dozen). The
+ * first {@link #hash(PrfHash)} of a kind hashes the whole transcript (a few KB, the certificates
+ * included) and keeps the running digest; transcripts appended to it carry that digest forward,
+ * so the later TLS 1.2 queries (extended master secret, both Finished) hash only what was added.
+ * Nothing is quadratic in message bytes.
  */
-public record Transcript(List<Bytes> messages) {
+public final class Transcript {
 
   private static final Transcript EMPTY = new Transcript(List.of());
 
-  public Transcript {
-    messages = List.copyOf(messages);
+  private final List<Bytes> messages;
+  /** Running digests over all of {@code messages}, by {@link PrfHash} ordinal; a memo, guarded by {@code this}. */
+  private final Digest[] running;
+
+  public Transcript(List<Bytes> messages) {
+    this(List.copyOf(messages), new Digest[PrfHash.values().length]);
+  }
+
+  private Transcript(List<Bytes> messages, Digest[] running) {
+    this.messages = messages;
+    this.running = running;
   }
 
   public static Transcript empty() {
     return EMPTY;
   }
 
+  /** The handshake messages, in order. */
+  public List<Bytes> messages() {
+    return messages;
+  }
+
   /** This transcript followed by one handshake message's encoding (header + body). */
   public Transcript append(Bytes handshakeMessage) {
+    Objects.requireNonNull(handshakeMessage, "handshakeMessage");
     List<Bytes> next = new ArrayList<>(messages.size() + 1);
     next.addAll(messages);
-    next.add(Objects.requireNonNull(handshakeMessage, "handshakeMessage"));
-    return new Transcript(next);
+    next.add(handshakeMessage);
+    Digest[] carried = new Digest[running.length];
+    synchronized (this) {
+      for (int i = 0; i < running.length; i++) {
+        if (running[i] != null) {
+          carried[i] = copy(running[i]);
+          handshakeMessage.updateDigest(carried[i]);
+        }
+      }
+    }
+    return new Transcript(Collections.unmodifiableList(next), carried);
   }
 
   /** Total bytes of handshake_messages. */
@@ -54,7 +84,24 @@ public record Transcript(List<Bytes> messages) {
 
   /** Hash(handshake_messages) with a TLS 1.2 PRF hash: the Finished and EMS input in TLS 1.2. */
   public Bytes hash(PrfHash hash) {
-    return Bytes.wrap(Digests.digest(Digests.of(hash), concatenated()));
+    Digest d;
+    synchronized (this) {
+      if (running[hash.ordinal()] == null) {
+        Digest fresh = Digests.of(hash);
+        for (Bytes m : messages) {
+          m.updateDigest(fresh);
+        }
+        running[hash.ordinal()] = fresh;
+      }
+      d = copy(running[hash.ordinal()]);
+    }
+    byte[] out = new byte[d.getDigestSize()];
+    d.doFinal(out, 0);
+    return Bytes.wrap(out);
+  }
+
+  private static Digest copy(Digest d) {
+    return (Digest) ((Memoable) d).copy();
   }
 
   /**
@@ -96,6 +143,16 @@ public record Transcript(List<Bytes> messages) {
       off += m.length();
     }
     return all;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Transcript t && t.messages.equals(messages);
+  }
+
+  @Override
+  public int hashCode() {
+    return messages.hashCode();
   }
 
   @Override

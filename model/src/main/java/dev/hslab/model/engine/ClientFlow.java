@@ -136,7 +136,7 @@ final class ClientFlow extends Flow {
     hs.requestedSchemes = cr.signatureAlgorithms().orElse(java.util.List.of());
     Identity chosen = null;
     for (Identity id : c.config.identities()) {
-      SigningKey key = SigningKey.of(id.privateKey());
+      SigningKey key = id.signer();
       boolean rsa = key.type() == KeyType.RSA;
       ClientCertificateType type = rsa ? ClientCertificateType.RSA_SIGN : ClientCertificateType.ECDSA_SIGN;
       // SSL 3.0 (RFC 6101 §5.6.4) has no ECDSA client certificates.
@@ -215,7 +215,7 @@ final class ClientFlow extends Flow {
   /** RFC 5246 §7.4.8: sign every handshake message so far; SSL 3.0 signs its own hash (RFC 6101 §5.6.8). */
   private Outgoing certificateVerify() throws TlsAlertException {
     HandshakeContext hs = hs();
-    SigningKey key = SigningKey.of(hs.identity.privateKey());
+    SigningKey key = hs.identity.signer();
     Bytes legacy = hs.version.isSsl3() ? hs.transcript.ssl3CertificateVerify(hs.masterSecret)
         : key.type() == KeyType.RSA ? hs.transcript.md5Sha1() : hs.transcript.sha1();
     SignatureScheme scheme = hs.chosenScheme;

@@ -10,6 +10,7 @@ import dev.hslab.model.message.extension.ServerNameExtension;
 import dev.hslab.model.message.extension.SessionTicketExtension;
 import dev.hslab.model.message.extension.SignatureAlgorithmsExtension;
 import dev.hslab.model.message.extension.SupportedGroupsExtension;
+import dev.hslab.model.pki.HostNames;
 import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.NamedGroup;
@@ -58,7 +59,7 @@ final class ClientHellos {
       ext.add(new RenegotiationInfoExtension(c.lastClientVerifyData)); // RFC 5746 §3.5
     }
     if (cfg.maxVersion().compareTo(ProtocolVersion.SSL3) > 0) {
-      if (cfg.serverName() != null && !cfg.serverName().isEmpty() && !looksLikeIp(cfg.serverName())) {
+      if (cfg.serverName() != null && !cfg.serverName().isEmpty() && !HostNames.isIpLiteral(cfg.serverName())) {
         ext.add(ServerNameExtension.ofHostName(cfg.serverName()));
       }
       // RFC 8422 §5.1.1: the curves a client names also bound the curve of an ECDSA certificate it
@@ -97,10 +98,6 @@ final class ClientHellos {
         .filter(s -> cfg.versions().stream().anyMatch(s::supportedBy))
         .filter(s -> !s.keyExchange().psk() || cfg.pskIdentity().isPresent())
         .toList();
-  }
-
-  private static boolean looksLikeIp(String name) {
-    return name.matches("[0-9.]+") || name.contains(":");
   }
 
   /** RFC 5246 §7.4.1.3 and Appendix E.1, RFC 5746 §3.4–3.5: what the client accepts. */

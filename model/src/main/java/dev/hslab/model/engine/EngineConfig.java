@@ -11,6 +11,7 @@ import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.pki.ChainValidator;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Optional;
  * @param cipherSuites the client's offer, or the server's preference, in order
  * @param groups supported (EC)DHE groups in preference order
  * @param identities the server's certificates (one per key type it can use) or the client's (at most one)
- * @param trustAnchors roots that validate the peer's chain
+ * @param trust the trust anchors that validate the peer's chain (a validator shared between
+ *     connections, as a TLS stack shares its trust manager)
  * @param verifyPeer false lets a failed chain validation pass (reported, not fatal)
  * @param serverName the client's SNI and the name it checks; the server's own name
  * @param pskIdentity the client's PSK identity (RFC 4279)
@@ -47,7 +49,7 @@ public record EngineConfig(
     List<SignatureScheme> signatureSchemes,
     ClientAuth clientAuth,
     List<Identity> identities,
-    List<X509Certificate> trustAnchors,
+    ChainValidator trust,
     boolean verifyPeer,
     String serverName,
     Optional<Bytes> pskIdentity,
@@ -68,10 +70,15 @@ public record EngineConfig(
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
     identities = List.copyOf(identities);
-    trustAnchors = List.copyOf(trustAnchors);
+    java.util.Objects.requireNonNull(trust, "trust");
     if (minVersion.compareTo(maxVersion) > 0) {
       throw new IllegalArgumentException("minVersion " + minVersion.displayName() + " above maxVersion " + maxVersion.displayName());
     }
+  }
+
+  /** The certificates {@link #trust} trusts. */
+  public List<X509Certificate> trustAnchors() {
+    return trust.trustAnchors();
   }
 
   public static EngineConfigBuilder client(RandomSource random) {

@@ -4,6 +4,7 @@ import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.PskStore;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.pki.ChainValidator;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.record.HandshakeFragmenter;
 import dev.hslab.model.record.ProtocolVersion;
@@ -36,6 +37,8 @@ public final class EngineConfigBuilder {
       SignatureScheme.ECDSA_SECP384R1_SHA384, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA1,
       SignatureScheme.ECDSA_SHA1);
 
+  private static final ChainValidator NO_ANCHORS = new ChainValidator(List.of());
+
   private final Side side;
   private ProtocolVersion minVersion = ProtocolVersion.TLS10;
   private ProtocolVersion maxVersion = ProtocolVersion.TLS12;
@@ -44,7 +47,7 @@ public final class EngineConfigBuilder {
   private List<SignatureScheme> signatureSchemes = DEFAULT_SIGNATURE_SCHEMES;
   private ClientAuth clientAuth = ClientAuth.NONE;
   private List<Identity> identities = List.of();
-  private List<X509Certificate> trustAnchors = List.of();
+  private ChainValidator trust = NO_ANCHORS;
   private boolean verifyPeer = true;
   private String serverName = "server.hslab.test";
   private Optional<Bytes> pskIdentity = Optional.empty();
@@ -74,7 +77,7 @@ public final class EngineConfigBuilder {
     signatureSchemes = c.signatureSchemes();
     clientAuth = c.clientAuth();
     identities = c.identities();
-    trustAnchors = c.trustAnchors();
+    trust = c.trust();
     verifyPeer = c.verifyPeer();
     serverName = c.serverName();
     pskIdentity = c.pskIdentity();
@@ -125,8 +128,15 @@ public final class EngineConfigBuilder {
     return this;
   }
 
+  /** Trusts {@code anchors} with a validator of this configuration's own. */
   public EngineConfigBuilder trustAnchors(List<X509Certificate> anchors) {
-    this.trustAnchors = anchors;
+    this.trust = new ChainValidator(anchors);
+    return this;
+  }
+
+  /** Trusts what {@code validator} trusts, sharing it (and what it has decoded) with other configurations. */
+  public EngineConfigBuilder trust(ChainValidator validator) {
+    this.trust = java.util.Objects.requireNonNull(validator, "validator");
     return this;
   }
 
@@ -199,7 +209,7 @@ public final class EngineConfigBuilder {
   public EngineConfig build() {
     Bytes key = ticketKey != null ? ticketKey : Bytes.wrap(random.fork("ticket-key").nextBytes(32));
     return new EngineConfig(side, minVersion, maxVersion, cipherSuites, groups, signatureSchemes, clientAuth,
-        identities, trustAnchors, verifyPeer, serverName, pskIdentity, psks, pskHint, resume, sessionCache, tickets,
+        identities, trust, verifyPeer, serverName, pskIdentity, psks, pskHint, resume, sessionCache, tickets,
         key, extendedMasterSecret, allowRenegotiation, now, recordMode, random);
   }
 

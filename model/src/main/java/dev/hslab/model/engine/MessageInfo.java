@@ -3,6 +3,8 @@ package dev.hslab.model.engine;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.wire.Bytes;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One message as the trace sees it.
@@ -16,15 +18,111 @@ import dev.hslab.model.wire.Bytes;
  *     record's plaintext for other content types
  * @param optional the table marks it optional (a bracketed message of RFC 5246 §7.3)
  * @param encrypted it travelled in a protected record
- * @param detail a stable one-line description
+ * @param detail a stable one-line description; computed when first asked for (see
+ *     {@link #lazily}), since most runs never read it
  * @param encoding its plaintext bytes (empty when unknown)
  */
-public record MessageInfo(
-    String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted, String detail,
-    Bytes encoding) {
+public final class MessageInfo {
+
+  private final String type;
+  private final MessageKind kind;
+  private final Alert alert;
+  private final int bytes;
+  private final boolean optional;
+  private final boolean encrypted;
+  private final Bytes encoding;
+  private Supplier<String> describe;
+  private volatile String detail;
+
+  public MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
+      String detail, Bytes encoding) {
+    this(type, kind, alert, bytes, optional, encrypted, encoding, null);
+    this.detail = detail;
+  }
+
+  private MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
+      Bytes encoding, Supplier<String> describe) {
+    this.type = type;
+    this.kind = kind;
+    this.alert = alert;
+    this.bytes = bytes;
+    this.optional = optional;
+    this.encrypted = encrypted;
+    this.encoding = encoding;
+    this.describe = describe;
+  }
+
+  /**
+   * A message whose {@code detail} is {@code describe}'s result, computed once when first read.
+   * {@code describe} must depend only on immutable values (a decoded message, an alert).
+   */
+  public static MessageInfo lazily(String type, MessageKind kind, Alert alert, int bytes, boolean optional,
+      boolean encrypted, Supplier<String> describe, Bytes encoding) {
+    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, Objects.requireNonNull(describe));
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public MessageKind kind() {
+    return kind;
+  }
+
+  public Alert alert() {
+    return alert;
+  }
+
+  public int bytes() {
+    return bytes;
+  }
+
+  public boolean optional() {
+    return optional;
+  }
+
+  public boolean encrypted() {
+    return encrypted;
+  }
+
+  public String detail() {
+    String d = detail;
+    if (d == null && describe != null) {
+      synchronized (this) {
+        if (detail == null) {
+          detail = describe.get();
+          describe = null;
+        }
+        d = detail;
+      }
+    }
+    return d;
+  }
+
+  public Bytes encoding() {
+    return encoding;
+  }
 
   /** The type, or for alerts the alert's name (e.g. {@code close_notify}). */
   public String label() {
     return alert != null ? alert.description().rfcName() : type;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MessageInfo m && type.equals(m.type) && kind == m.kind && Objects.equals(alert, m.alert)
+        && bytes == m.bytes && optional == m.optional && encrypted == m.encrypted
+        && Objects.equals(detail(), m.detail()) && Objects.equals(encoding, m.encoding);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, kind, alert, bytes, optional, encrypted, detail(), encoding);
+  }
+
+  @Override
+  public String toString() {
+    return "MessageInfo[type=" + type + ", kind=" + kind + ", alert=" + alert + ", bytes=" + bytes + ", optional="
+        + optional + ", encrypted=" + encrypted + ", detail=" + detail() + "]";
   }
 }

@@ -28,6 +28,7 @@ import dev.hslab.model.wire.TlsAlertException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The model engine: executes a role's transition table with real messages and real crypto. On
@@ -348,12 +349,12 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
       c.hs.append(o.payload());
     }
     if (o.type() == ContentType.HANDSHAKE) {
-      info(true, kind, o.message(), o.payload(), null, c.records.writeProtected(), optional, o.detail());
+      info(true, kind, o.message(), o.payload(), null, c.records.writeProtected(), optional, o::detail);
       pendingHandshake.add(o.payload());
       return;
     }
     flushHandshake();
-    info(true, kind, null, o.payload(), o.alert(), c.records.writeProtected(), optional, o.detail());
+    info(true, kind, null, o.payload(), o.alert(), c.records.writeProtected(), optional, o::detail);
     out.addAll(c.records.write(o.type(), List.of(o.payload())));
     if (o.type() == ContentType.CHANGE_CIPHER_SPEC) {
       c.records.activateWrite(); // RFC 5246 §7.1: what follows our CCS uses the new keys
@@ -374,7 +375,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     pendingHandshake.clear();
     Alert alert = Alert.fatal(e.alert());
     events.add(new EngineEvent.AlertSent(alert, e.getMessage()));
-    info(true, null, null, alert.encode(), alert, c.records.writeProtected(), false, alert.describe());
+    info(true, null, null, alert.encode(), alert, c.records.writeProtected(), false, alert::describe);
     out.addAll(c.records.write(ContentType.ALERT, List.of(alert.encode())));
     setState(table.failed());
   }
@@ -388,15 +389,13 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
 
   private void info(boolean sent, MessageKind kind, HandshakeMessage msg, Bytes encoding, Alert alert, boolean encrypted) {
     boolean optional = kind != null && Optionality.optional(peerTable, kind);
-    String detail = msg != null ? msg.describe() : alert != null ? alert.describe()
-        : kind == MessageKind.CHANGE_CIPHER_SPEC ? "ChangeCipherSpec" : "ApplicationData " + encoding.length() + " bytes";
-    info(sent, kind, msg, encoding, alert, encrypted, optional, detail);
+    info(sent, kind, msg, encoding, alert, encrypted, optional, () -> Outgoing.describe(kind, msg, alert, encoding));
   }
 
   private void info(boolean sent, MessageKind kind, HandshakeMessage msg, Bytes encoding, Alert alert, boolean encrypted,
-      boolean optional, String detail) {
+      boolean optional, Supplier<String> detail) {
     String type = alert != null ? "alert" : kind != null ? kind.typeName() : "unknown";
-    MessageInfo mi = new MessageInfo(type, kind, alert, encoding.length(), optional, encrypted, detail, encoding);
+    MessageInfo mi = MessageInfo.lazily(type, kind, alert, encoding.length(), optional, encrypted, detail, encoding);
     events.add(sent ? new EngineEvent.MessageSent(mi) : new EngineEvent.MessageReceived(mi));
   }
 

@@ -1,5 +1,6 @@
 package dev.hslab.model.engine;
 
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.message.HandshakeMessage;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ChangeCipherSpec;
@@ -26,11 +27,16 @@ record Outgoing(ContentType type, Bytes payload, HandshakeMessage message, Alert
   }
 
   String detail() {
+    return describe(type == ContentType.CHANGE_CIPHER_SPEC ? MessageKind.CHANGE_CIPHER_SPEC : null, message, alert, payload);
+  }
+
+  /** The trace's one-line description of a message, sent or received. */
+  static String describe(MessageKind kind, HandshakeMessage message, Alert alert, Bytes payload) {
     if (message != null) {
       return message.describe();
     } else if (alert != null) {
       return alert.describe();
     }
-    return type == ContentType.CHANGE_CIPHER_SPEC ? "ChangeCipherSpec" : "ApplicationData " + payload.length() + " bytes";
+    return kind == MessageKind.CHANGE_CIPHER_SPEC ? "ChangeCipherSpec" : "ApplicationData " + payload.length() + " bytes";
   }
 }

@@ -2,7 +2,6 @@ package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.sig.KeyType;
 import dev.hslab.model.crypto.sig.VerifyingKey;
-import dev.hslab.model.pki.ChainValidator;
 import dev.hslab.model.pki.PeerRole;
 import dev.hslab.model.pki.ValidatedChain;
 import dev.hslab.model.suite.KeyExchange;
@@ -42,7 +41,7 @@ final class PeerCertificates {
       throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "Certificate: empty chain");
     }
     if (config.verifyPeer()) {
-      ValidatedChain v = new ChainValidator(config.trustAnchors()).validate(chain, role, config.now());
+      ValidatedChain v = config.trust().validate(chain, role, config.now());
       if (kex != null) {
         v.requireUsableFor(kex);
       }

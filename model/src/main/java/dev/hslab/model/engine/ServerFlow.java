@@ -145,7 +145,7 @@ final class ServerFlow extends Flow {
     if (!kex.signedServerKeyExchange()) {
       return Outgoing.handshake(ServerKeyExchange.unsigned(params));
     }
-    SigningKey key = SigningKey.of(hs.identity.privateKey());
+    SigningKey key = hs.identity.signer();
     SignatureScheme scheme = hs.version.isTls12OrLater()
         ? chooseScheme(cfg.signatureSchemes(), hs.peerSchemes, key.type() == KeyType.RSA) : null;
     ServerKeyExchange unsigned = ServerKeyExchange.unsigned(params);
@@ -192,7 +192,7 @@ final class ServerFlow extends Flow {
     ClientExchangeKeys k = cke.keys();
     if (k instanceof ClientExchangeKeys.Rsa rsa) {
       // RFC 5246 §7.4.7.1: never reveal whether decryption or the version check failed.
-      premaster = RsaPremaster.decrypt(rsa.encrypted(), SigningKey.of(hs.identity.privateKey()),
+      premaster = RsaPremaster.decrypt(rsa.encrypted(), hs.identity.signer(),
           hs.clientHello.clientVersion(), RsaPremaster.VersionCheck.ALWAYS, cfg.random());
     } else if (k instanceof ClientExchangeKeys.Dh dh) {
       premaster = hs.keyShare.agree(dh.yc());

@@ -1,23 +1,18 @@
 package dev.hslab.model.pki;
 
+import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.TlsAlertException;
-import java.io.IOException;
 import java.util.Map;
-import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
@@ -26,7 +21,6 @@ import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -58,7 +52,7 @@ final class CertSignatures {
       // RFC 4055 §5: the parameters of sha256WithRSAEncryption are NULL.
       AlgorithmIdentifier id =
           new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE);
-      Signer s = new RSADigestSigner(new SHA256Digest());
+      Signer s = new RSADigestSigner(JdkDigest.sha256());
       // The random only blinds the private operation; the signature itself is deterministic.
       s.init(true, new ParametersWithRandom(key, random.asSecureRandom()));
       return new LightweightContentSigner(id, s);
@@ -75,24 +69,18 @@ final class CertSignatures {
   }
 
   /**
-   * Verifies {@code cert}'s signature with the issuer's key. The certificate was checked to be
-   * DER, so re-encoding its TBSCertificate gives exactly the signed bytes.
+   * Verifies {@code cert}'s signature with the issuer's key ({@code cert.tbs()}: the signed bytes
+   * as they arrived).
    */
-  static void verify(Certificate cert, SubjectPublicKeyInfo issuerKey, String subject)
+  static void verify(ParsedCert parsed, AsymmetricKeyParameter key, String subject)
       throws TlsAlertException {
+    Certificate cert = parsed.cert();
     ASN1ObjectIdentifier oid = cert.getSignatureAlgorithm().getAlgorithm();
     Algorithm alg = ALGORITHMS.get(oid);
     if (alg == null) {
       // RFC 5246 §7.2.2 unsupported_certificate: "a certificate was of an unsupported type".
       throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
           subject + ": signature algorithm " + oid.getId() + " not supported");
-    }
-    AsymmetricKeyParameter key;
-    try {
-      key = PublicKeyFactory.createKey(issuerKey);
-    } catch (IOException | RuntimeException e) {
-      throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
-          subject + ": issuer public key unreadable", e);
     }
     if (alg.rsa() != key instanceof RSAKeyParameters) {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
@@ -103,10 +91,10 @@ final class CertSignatures {
     boolean ok;
     try {
       s.init(false, key);
-      byte[] tbs = cert.getTBSCertificate().getEncoded(ASN1Encoding.DER);
+      byte[] tbs = parsed.tbs().toByteArray();
       s.update(tbs, 0, tbs.length);
       ok = s.verifySignature(cert.getSignature().getOctets());
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       ok = false;
     }
     if (!ok) {
@@ -118,9 +106,9 @@ final class CertSignatures {
 
   private static Digest digest(int bits) {
     return switch (bits) {
-      case 384 -> new SHA384Digest();
-      case 512 -> new SHA512Digest();
-      default -> new SHA256Digest();
+      case 384 -> JdkDigest.sha384();
+      case 512 -> JdkDigest.sha512();
+      default -> JdkDigest.sha256();
     };
   }
 }

@@ -7,13 +7,15 @@ import static dev.hslab.model.wire.AlertDescription.UNKNOWN_CA;
 
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * Validates a peer's certificate chain (leaf first, as in a Certificate message, RFC 5246
@@ -27,20 +29,40 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * chain may include or omit the root (RFC 5246 §7.4.2). Not covered: revocation, name and policy
  * constraints (a critical one is refused as unrecognized), self-issued intermediates not counted
  * for pathLen.
+ *
+ * <p>A validator is a trust store: make it once and share it between connections and threads, as
+ * a TLS stack shares its trust manager. It decodes each anchor's key once and keeps the decoded
+ * keys of the last {@value IssuerKeys#CAPACITY} intermediates it met (by their exact
+ * SubjectPublicKeyInfo bytes), so BouncyCastle's per-point precomputation for signature checks
+ * builds up for the keys every chain shares. Signatures are still checked on every chain; no
+ * verdict is cached. Two validators are equal when they trust the same certificates.
  */
 public final class ChainValidator {
 
-  private record Anchor(X500Name subject, SubjectPublicKeyInfo key, Bytes der) {}
+  private record Anchor(X500Name subject, AsymmetricKeyParameter key, Bytes der) {}
 
+  private final List<X509Certificate> trustAnchors;
   private final List<Anchor> anchors;
+  private final IssuerKeys intermediateKeys = new IssuerKeys();
 
   public ChainValidator(List<X509Certificate> trustAnchors) {
+    this.trustAnchors = List.copyOf(trustAnchors);
     List<Anchor> list = new ArrayList<>();
-    for (X509Certificate c : trustAnchors) {
-      list.add(new Anchor(X500Name.getInstance(c.getSubjectX500Principal().getEncoded()),
-          SubjectPublicKeyInfo.getInstance(c.getPublicKey().getEncoded()), Jca.encoded(c)));
+    for (X509Certificate c : this.trustAnchors) {
+      AsymmetricKeyParameter key;
+      try {
+        key = PublicKeyFactory.createKey(c.getPublicKey().getEncoded());
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("trust anchor " + c.getSubjectX500Principal() + ": unreadable key", e);
+      }
+      list.add(new Anchor(X500Name.getInstance(c.getSubjectX500Principal().getEncoded()), key, Jca.encoded(c)));
     }
     this.anchors = List.copyOf(list);
+  }
+
+  /** The trusted certificates, as given. */
+  public List<X509Certificate> trustAnchors() {
+    return trustAnchors;
   }
 
   public ValidatedChain validate(List<Bytes> chain, PeerRole role, Instant now) throws TlsAlertException {
@@ -77,7 +99,7 @@ public final class ChainValidator {
         throw new TlsAlertException(BAD_CERTIFICATE, c.name() + ": issuer " + c.issuer()
             + " is not the next certificate's subject " + next.subject());
       }
-      CertSignatures.verify(c.cert(), next.cert().getSubjectPublicKeyInfo(), c.name());
+      CertSignatures.verify(c, intermediateKeys.of(next, c.name()), c.name());
     }
     ParsedCert leaf = certs.get(0);
     LeafChecks.check(leaf, role);
@@ -126,7 +148,7 @@ public final class ChainValidator {
     for (Anchor a : anchors) {
       if (a.subject().equals(c.issuer())) {
         try {
-          CertSignatures.verify(c.cert(), a.key(), c.name());
+          CertSignatures.verify(c, a.key(), c.name());
           return a;
         } catch (TlsAlertException e) {
           // Same name, other key: keep looking; none left means unknown_ca.
@@ -134,5 +156,21 @@ public final class ChainValidator {
       }
     }
     return null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ChainValidator v && v.anchors.stream().map(Anchor::der).toList()
+        .equals(anchors.stream().map(Anchor::der).toList());
+  }
+
+  @Override
+  public int hashCode() {
+    return anchors.stream().map(Anchor::der).toList().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ChainValidator" + anchors.stream().map(a -> a.subject().toString()).toList();
   }
 }

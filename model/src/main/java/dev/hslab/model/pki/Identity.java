@@ -1,5 +1,6 @@
 package dev.hslab.model.pki;
 
+import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.wire.Bytes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,9 +17,29 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * must have it already). {@link #chainDer()} holds the same certificates as DER.
  *
  * <p>Issuing RSA keys is slow; an Identity is an immutable value, so callers issue it once and
- * reuse it across connections, or save it with {@link #save} and {@link #load} it later.
+ * reuse it across connections, or save it with {@link #save} and {@link #load} it later. It holds
+ * the key converted for signing ({@code signingKey}: {@code privateKey} converted, or null if no
+ * handshake can sign with its type) too, so connections do not convert it again.
  */
-public record Identity(List<X509Certificate> chain, List<Bytes> chainDer, PrivateKey privateKey) {
+public record Identity(List<X509Certificate> chain, List<Bytes> chainDer, PrivateKey privateKey, SigningKey signingKey) {
+
+  public Identity(List<X509Certificate> chain, List<Bytes> chainDer, PrivateKey privateKey) {
+    this(chain, chainDer, privateKey, signingKeyOrNull(privateKey));
+  }
+
+  /** {@code privateKey} converted, or null for a key type the handshake cannot sign with (refused when used). */
+  private static SigningKey signingKeyOrNull(PrivateKey privateKey) {
+    try {
+      return SigningKey.of(Objects.requireNonNull(privateKey, "privateKey"));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The key converted for signing; converting (and failing) now if its type is not one we sign with. */
+  public SigningKey signer() {
+    return signingKey != null ? signingKey : SigningKey.of(privateKey);
+  }
 
   public Identity {
     chain = List.copyOf(chain);

@@ -9,6 +9,7 @@ import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import java.math.BigInteger;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
@@ -82,8 +83,7 @@ public final class RsaPremaster {
     fallback[1] = (byte) clientHelloVersion.minor();
     boolean checkVersion = check == VersionCheck.ALWAYS
         || clientHelloVersion.compareTo(ProtocolVersion.TLS11) >= 0;
-    RSAKeyParameters key = (RSAKeyParameters) serverKey.parameters();
-    byte[] em = rawDecrypt(encrypted, key, random);
+    byte[] em = rawDecrypt(encrypted, serverKey, random);
     int versionMask = checkVersion ? -1 : 0; // public data: the configuration and client_version
     int ok = paddingOk(em, LENGTH)
         & ((~versionMask) | (isZero(em[em.length - LENGTH] ^ fallback[0])
@@ -96,7 +96,7 @@ public final class RsaPremaster {
    * on any failure, without branching on secret data (RFC 8017 §7.2.2 note). Package-private for the
    * known-answer tests, which also use other message lengths.
    */
-  static byte[] decryptFixedLength(Bytes encrypted, RSAKeyParameters key, int length, byte[] fallback,
+  static byte[] decryptFixedLength(Bytes encrypted, SigningKey key, int length, byte[] fallback,
       RandomSource random) {
     byte[] em = rawDecrypt(encrypted, key, random);
     return select(em, length, paddingOk(em, length), fallback);
@@ -107,18 +107,19 @@ public final class RsaPremaster {
    * or not below n is public information, so it may take a different path: it yields an all-zero
    * block, whose padding check then fails like any other.
    */
-  private static byte[] rawDecrypt(Bytes encrypted, RSAKeyParameters key, RandomSource random) {
+  private static byte[] rawDecrypt(Bytes encrypted, SigningKey serverKey, RandomSource random) {
+    RSAKeyParameters key = (RSAKeyParameters) serverKey.parameters();
     int k = (key.getModulus().bitLength() + 7) / 8;
     byte[] c = encrypted.toByteArray();
     if (c.length != k || new BigInteger(1, c).compareTo(key.getModulus()) >= 0) {
       return new byte[k];
     }
-    RSABlindedEngine rsa = new RSABlindedEngine();
+    AsymmetricBlockCipher rsa = serverKey.rsaPrivate();
     rsa.init(false, new ParametersWithRandom(key, random.asSecureRandom()));
     try {
       byte[] m = rsa.processBlock(c, 0, c.length);
       return BigIntegers.asUnsignedByteArray(k, new BigInteger(1, m));
-    } catch (DataLengthException e) {
+    } catch (DataLengthException | InvalidCipherTextException e) {
       return new byte[k];
     }
   }

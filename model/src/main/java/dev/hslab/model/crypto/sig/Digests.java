@@ -3,10 +3,8 @@ package dev.hslab.model.crypto.sig;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import dev.hslab.model.crypto.JdkDigest;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
 
 /** The hashes the signature schemes use, by the JCA name {@code SignatureScheme.hash()} gives. */
 final class Digests {
@@ -15,9 +13,9 @@ final class Digests {
 
   static Digest create(String name) {
     return switch (name) {
-      case "SHA-1" -> new SHA1Digest();
-      case "SHA-256" -> new SHA256Digest();
-      case "SHA-384" -> new SHA384Digest();
+      case "SHA-1" -> JdkDigest.sha1();
+      case "SHA-256" -> JdkDigest.sha256();
+      case "SHA-384" -> JdkDigest.sha384();
       default -> throw new IllegalArgumentException("no digest " + name);
     };
   }

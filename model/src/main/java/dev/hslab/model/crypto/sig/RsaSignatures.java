@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -37,9 +38,9 @@ final class RsaSignatures {
    * PKCS#1 v1.5 block type 1 over {@code payload}: a DigestInfo for TLS 1.2, or the bare 36-byte
    * MD5||SHA-1 for SSL 3.0–TLS 1.1 (RFC 2246 §7.4.3: "digitally-signed ... without DigestInfo").
    */
-  static byte[] signPkcs1(RSAKeyParameters key, byte[] payload, RandomSource random) {
-    PKCS1Encoding enc = new PKCS1Encoding(new RSABlindedEngine());
-    enc.init(true, new ParametersWithRandom(key, random.asSecureRandom()));
+  static byte[] signPkcs1(SigningKey key, byte[] payload, RandomSource random) {
+    PKCS1Encoding enc = new PKCS1Encoding(key.rsaPrivate());
+    enc.init(true, new ParametersWithRandom(key.parameters(), random.asSecureRandom()));
     try {
       return enc.processBlock(payload, 0, payload.length);
     } catch (InvalidCipherTextException | DataLengthException e) {
@@ -65,9 +66,9 @@ final class RsaSignatures {
   }
 
   /** RFC 8446 §4.2.3: rsa_pss_rsae_*: MGF1 with the same hash, salt as long as the hash. */
-  static byte[] signPss(RSAKeyParameters key, String hashName, byte[] hash, RandomSource random) {
-    PSSSigner s = pss(hashName);
-    s.init(true, new ParametersWithRandom(key, random.asSecureRandom()));
+  static byte[] signPss(SigningKey key, String hashName, byte[] hash, RandomSource random) {
+    PSSSigner s = pss(key.rsaPrivate(), hashName);
+    s.init(true, new ParametersWithRandom(key.parameters(), random.asSecureRandom()));
     s.update(hash, 0, hash.length);
     try {
       return s.generateSignature();
@@ -79,7 +80,7 @@ final class RsaSignatures {
   static void verifyPss(RSAKeyParameters key, String hashName, byte[] hash, byte[] signature)
       throws TlsAlertException {
     requireModulusLength(key, signature);
-    PSSSigner s = pss(hashName);
+    PSSSigner s = pss(new RSABlindedEngine(), hashName);
     s.init(false, key);
     s.update(hash, 0, hash.length);
     boolean ok;
@@ -93,9 +94,9 @@ final class RsaSignatures {
     }
   }
 
-  private static PSSSigner pss(String hashName) {
+  private static PSSSigner pss(AsymmetricBlockCipher rsa, String hashName) {
     int saltLength = Digests.create(hashName).getDigestSize();
-    return PSSSigner.createRawSigner(new RSABlindedEngine(), Digests.create(hashName),
+    return PSSSigner.createRawSigner(rsa, Digests.create(hashName),
         Digests.create(hashName), saltLength, PSSSigner.TRAILER_IMPLICIT);
   }
 

@@ -49,8 +49,8 @@ public final class Signatures {
     requireDigestLength(scheme, digest, AlertDescription.INTERNAL_ERROR);
     byte[] h = digest.toByteArray();
     byte[] sig = switch (scheme.algorithm()) {
-      case RSA_PKCS1 -> RsaSignatures.signPkcs1(rsa(key), RsaSignatures.digestInfo(scheme.hash(), h), random);
-      case RSA_PSS -> RsaSignatures.signPss(rsa(key), scheme.hash(), h, random);
+      case RSA_PKCS1 -> RsaSignatures.signPkcs1(key, RsaSignatures.digestInfo(scheme.hash(), h), random);
+      case RSA_PSS -> RsaSignatures.signPss(key, scheme.hash(), h, random);
       case ECDSA -> EcdsaSignatures.sign((ECPrivateKeyParameters) key.parameters(), scheme.hash(), h);
     };
     return Bytes.wrap(sig);
@@ -90,7 +90,7 @@ public final class Signatures {
     requireLegacyLength(key.type(), hash, AlertDescription.INTERNAL_ERROR);
     byte[] h = hash.toByteArray();
     return Bytes.wrap(key.type() == KeyType.RSA
-        ? RsaSignatures.signPkcs1(rsa(key), h, random)
+        ? RsaSignatures.signPkcs1(key, h, random)
         : EcdsaSignatures.sign((ECPrivateKeyParameters) key.parameters(), "SHA-1", h));
   }
 
@@ -109,10 +109,6 @@ public final class Signatures {
   /** The scheme's hash of {@code message}. */
   public static Bytes hash(SignatureScheme scheme, Bytes message) {
     return Bytes.wrap(Digests.hash(scheme.hash(), message.toByteArray()));
-  }
-
-  private static RSAKeyParameters rsa(SigningKey key) {
-    return (RSAKeyParameters) key.parameters();
   }
 
   private static void requireDigestLength(SignatureScheme scheme, Bytes digest, AlertDescription a)

@@ -2,24 +2,32 @@ package dev.hslab.model.crypto.sig;
 
 import java.io.IOException;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
+import org.bouncycastle.crypto.engines.RSABlindedEngine;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * A private key converted once from JCA into BouncyCastle lightweight parameters, so signing and
- * RSA premaster decryption do no per-handshake conversion. Immutable: BC parameter objects are not
- * modified after construction. {@code toString} never shows key material.
+ * RSA premaster decryption do no per-handshake conversion; an RSA key also in the JDK's form, whose
+ * private-key operation is the faster one ({@link #rsaPrivate}). Immutable: BC parameter objects are
+ * not modified after construction. Equal when the private values are. {@code toString} never shows
+ * key material.
  */
 public final class SigningKey {
 
   private final KeyType type;
   private final AsymmetricKeyParameter parameters;
+  private final RSAPrivateKey jdkRsa;
 
   private SigningKey(KeyType type, AsymmetricKeyParameter parameters) {
     this.type = type;
     this.parameters = parameters;
+    this.jdkRsa = parameters instanceof RSAPrivateCrtKeyParameters crt ? JdkRsaPrivate.jdkKey(crt) : null;
   }
 
   /**
@@ -60,6 +68,37 @@ public final class SigningKey {
   /** The BC parameters: {@link RSAKeyParameters} (private) or {@link ECPrivateKeyParameters}. */
   public AsymmetricKeyParameter parameters() {
     return parameters;
+  }
+
+  /**
+   * An engine for this RSA key's private-key operation (signing encodings, premaster decryption):
+   * the JDK's when available, else BouncyCastle's blinded engine. Initialise it with the
+   * {@link #parameters()} (and a random, for BouncyCastle's blinding) as usual.
+   */
+  public AsymmetricBlockCipher rsaPrivate() {
+    if (type != KeyType.RSA) {
+      throw new IllegalStateException("not an RSA key");
+    }
+    return jdkRsa != null ? JdkRsaPrivate.of(jdkRsa) : new RSABlindedEngine();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SigningKey k) || k.type != type) {
+      return false;
+    }
+    if (parameters instanceof RSAKeyParameters a && k.parameters instanceof RSAKeyParameters b) {
+      return a.getModulus().equals(b.getModulus()) && a.getExponent().equals(b.getExponent());
+    }
+    ECPrivateKeyParameters a = (ECPrivateKeyParameters) parameters;
+    ECPrivateKeyParameters b = (ECPrivateKeyParameters) k.parameters;
+    return a.getD().equals(b.getD()) && a.getParameters().equals(b.getParameters());
+  }
+
+  @Override
+  public int hashCode() {
+    return parameters instanceof RSAKeyParameters r ? r.getModulus().hashCode()
+        : ((ECPrivateKeyParameters) parameters).getD().hashCode();
   }
 
   @Override

@@ -1,10 +1,8 @@
 package dev.hslab.model.record.protect;
 
+import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.suite.MacAlgorithm;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -20,9 +18,9 @@ public final class Hmac {
 
   static Digest digest(MacAlgorithm algorithm) {
     return switch (algorithm) {
-      case HMAC_SHA1 -> new SHA1Digest();
-      case HMAC_SHA256 -> new SHA256Digest();
-      case HMAC_SHA384 -> new SHA384Digest();
+      case HMAC_SHA1 -> JdkDigest.sha1();
+      case HMAC_SHA256 -> JdkDigest.sha256();
+      case HMAC_SHA384 -> JdkDigest.sha384();
       case NONE -> throw new IllegalArgumentException("no MAC for AEAD suites");
     };
   }

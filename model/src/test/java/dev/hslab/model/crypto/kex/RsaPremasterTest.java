@@ -60,20 +60,20 @@ class RsaPremasterTest {
 
   @Test
   void decryptsWycheproofPkcs1VectorOfExpectedLength() {
-    byte[] m = RsaPremaster.decryptFixedLength(CT_TEST, PRIVATE, 4, FALLBACK4, RandomSource.seeded(1));
+    byte[] m = RsaPremaster.decryptFixedLength(CT_TEST, SERVER, 4, FALLBACK4, RandomSource.seeded(1));
     assertThat(Bytes.wrap(m)).isEqualTo(Bytes.fromHex("54657374"));
   }
 
   @Test
   void wycheproofVectorOfAnotherLengthGivesFallback() {
     byte[] fallback5 = {1, 2, 3, 4, 5};
-    assertThat(RsaPremaster.decryptFixedLength(CT_TEST, PRIVATE, 5, fallback5, RandomSource.seeded(1)))
+    assertThat(RsaPremaster.decryptFixedLength(CT_TEST, SERVER, 5, fallback5, RandomSource.seeded(1)))
         .isEqualTo(fallback5);
   }
 
   @Test
   void wycheproofInvalidPaddingGivesFallback() {
-    assertThat(RsaPremaster.decryptFixedLength(CT_PS_ZERO, PRIVATE, 4, FALLBACK4, RandomSource.seeded(1)))
+    assertThat(RsaPremaster.decryptFixedLength(CT_PS_ZERO, SERVER, 4, FALLBACK4, RandomSource.seeded(1)))
         .isEqualTo(FALLBACK4);
   }
 
