@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ActorsBenchmark {
 
   /** Connections per invocation: enough in flight to keep two dispatcher threads busy. */
-  public static final int BATCH = 32;
+  public static final int BATCH = 16;
 
   private static final Suite SUITE = Suite.ECDHE_RSA;
   private static final List<Loopback.Action> CLOSE = List.of(new Loopback.Action.Close(Side.CLIENT));

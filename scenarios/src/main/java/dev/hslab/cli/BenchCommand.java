@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Measures full and resumed TLS 1.2 handshakes per second in memory (x25519; ECDHE_RSA, ECDHE_ECDSA, "
         + "RSA, ECDHE_RSA with client authentication), model engine against SunJSSE, BCJSSE and the floor "
         + "(the unavoidable public-key operations, fastest provider per primitive); and ECDHE_RSA connections "
-        + "(handshake and close) through the actors over a lossless and a 1%-loss network against the in-memory "
+        + "(handshake and close) through the actors over a lossless and a 1%%-loss network against the in-memory "
         + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default in this JVM.",
     footerHeading = "%nExamples:%n",
     footer = {
