@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default in this JVM.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab bench                 the recorded figures (about four and a half minutes)",
+      "  hslab bench                 the recorded figures (about five and a half minutes)",
       "  hslab bench --quick         about half a minute, wider error",
       "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
       "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
