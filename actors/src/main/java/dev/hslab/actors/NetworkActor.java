@@ -44,6 +44,8 @@ public final class NetworkActor {
   private final boolean keepTrace;
   private final Network network;
   private final Map<Side, ActorRef<EndpointActor.Command>> endpoints = new EnumMap<>(Side.class);
+  /** One behavior per side, built once: a connection waits for an answer after every event. */
+  private final Map<Side, Behavior<Command>> waiting = new EnumMap<>(Side.class);
   private ActorRef<ConnectionResult> replyTo;
 
   private NetworkActor(ActorContext<Command> context, ConnectionSpec spec, boolean keepTrace) {
@@ -51,6 +53,9 @@ public final class NetworkActor {
     this.spec = spec;
     this.keepTrace = keepTrace;
     this.network = new Network(spec.network(), new Draws(spec.networkRandom()), spec.script());
+    for (Side side : Side.values()) {
+      waiting.put(side, waiting(side));
+    }
   }
 
   public static Behavior<Command> create(ConnectionSpec spec, boolean keepTrace) {
@@ -108,7 +113,7 @@ public final class NetworkActor {
       return finish(Outcome.of(network.trace()), null);
     }
     endpoints.get(job.get().side()).tell(job.get().command());
-    return waiting(job.get().side());
+    return waiting.get(job.get().side());
   }
 
   private Behavior<Command> finish(Outcome outcome, String crash) {

@@ -39,8 +39,9 @@ public final class Simulator implements AutoCloseable {
   private final ActorSystem<Guardian.Command> system;
   private final Duration guard;
 
-  private Simulator(Duration guard) {
-    this.system = ActorSystem.create(Guardian.create(), "hslab-simulator", QUIET.withFallback(ConfigFactory.load()));
+  private Simulator(Duration guard, Config threads) {
+    this.system = ActorSystem.create(Guardian.create(), "hslab-simulator",
+        threads.withFallback(QUIET).withFallback(ConfigFactory.load()));
     this.guard = guard;
     LOG.debug("simulator started, guard {}", guard);
   }
@@ -51,7 +52,23 @@ public final class Simulator implements AutoCloseable {
   }
 
   public static Simulator start(Duration guard) {
-    return new Simulator(guard);
+    return new Simulator(guard, ConfigFactory.empty());
+  }
+
+  /**
+   * A simulator whose actors all run on exactly {@code threads} threads: Akka's default
+   * dispatcher (a fork-join pool, by default sized from the cores, at least 8 threads) fixed to that
+   * size. One thread measures the actors on one core (the benchmarks compare it with the
+   * single-threaded loopback); the runs are the same whatever the size (one event at a time per
+   * connection).
+   */
+  public static Simulator start(Duration guard, int threads) {
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("threads must be 1 to 1024, got " + threads);
+    }
+    return new Simulator(guard, ConfigFactory.parseString(
+        "akka.actor.default-dispatcher.fork-join-executor { parallelism-min = " + threads
+            + ", parallelism-max = " + threads + ", parallelism-factor = 1.0 }"));
   }
 
   /** Runs one connection. */

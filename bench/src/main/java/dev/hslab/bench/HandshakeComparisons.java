@@ -15,9 +15,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link HandshakeBenchmark}, {@link ResumptionBenchmark} and {@link FloorBenchmark} through
- * JMH, by default in this JVM (no fork: quicker, and no JVM to start from a fat jar), and pairs their scores into comparisons: the model engine against SunJSSE, BCJSSE and, for full
- * handshakes, the public-key floor.
+ * Runs {@link HandshakeBenchmark}, {@link ResumptionBenchmark}, {@link FloorBenchmark} and
+ * {@link ActorsBenchmark} through JMH, by default in this JVM (no fork: quicker, and no JVM to
+ * start from a fat jar), and pairs their scores into comparisons: the model engine against
+ * SunJSSE, BCJSSE and, for full handshakes, the public-key floor; then the actors' rows
+ * ({@link ActorsComparisons}).
  */
 public final class HandshakeComparisons {
 
@@ -65,6 +67,7 @@ public final class HandshakeComparisons {
         .include(HandshakeBenchmark.class.getName() + "\\.")
         .include(ResumptionBenchmark.class.getName() + "\\.")
         .include(FloorBenchmark.class.getName() + "\\.")
+        .include(ActorsBenchmark.class.getName() + "\\.")
         .forks(budget.forks())
         .threads(1)
         .warmupIterations(budget.warmupIterations())
@@ -88,6 +91,7 @@ public final class HandshakeComparisons {
         case "handshake" -> "handshake." + Suite.valueOf(p.getParam("suite")).label() + "/" + p.getParam("engine");
         case "floor" -> "handshake." + Suite.valueOf(p.getParam("suite")).label() + "/floor";
         case "resume" -> "resume." + p.getParam("by") + "/" + p.getParam("engine");
+        case "batch" -> ActorsComparisons.key(ActorsRun.valueOf(p.getParam("run")));
         default -> throw new IllegalStateException("unexpected benchmark " + p.getBenchmark());
       };
       score.put(key, r.getPrimaryResult().getScore());
@@ -108,6 +112,7 @@ public final class HandshakeComparisons {
         out.add(new Comparison(name, MODEL, baseline, get(score, name, MODEL), get(score, name, baseline)));
       }
     }
+    out.addAll(ActorsComparisons.rows(score));
     return out;
   }
 

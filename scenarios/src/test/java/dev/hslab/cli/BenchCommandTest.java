@@ -42,6 +42,8 @@ class BenchCommandTest {
         expected.add("resume." + by + " model vs " + baseline);
       }
     }
+    expected.addAll(List.of("actors.lossless actors vs loopback", "actors.lossy actors vs loopback",
+        "actors.scaling 2cores vs 1core"));
     assertThat(rows).containsExactlyElementsOf(expected);
   }
 
