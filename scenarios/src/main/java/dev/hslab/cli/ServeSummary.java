@@ -79,6 +79,8 @@ final class ServeSummary {
     ObjectNode res = doc.putObject("resources");
     resources(res.putObject("before"), before);
     resources(res.putObject("after"), after);
+    ArrayNode fresh = res.putArray("newThreads");
+    after.newThreadsSince(before).forEach(fresh::add);
     doc.put("connectionsListed", detailed.size());
     ArrayNode conns = doc.putArray("connections");
     detailed.forEach(conns::add);
@@ -93,13 +95,14 @@ final class ServeSummary {
       w.println("failed by reason:");
       failedByReason.forEach((r, n) -> w.printf("%7d  %-40s e.g. %s%n", n, r, firstDetail.get(r)));
     }
-    w.printf("resources before -> after: threads %d -> %d, sockets %s -> %s, open files %s -> %s%n",
-        before.threads(), after.threads(), known(before.sockets()), known(after.sockets()), known(before.fds()),
-        known(after.fds()));
+    List<String> fresh = after.newThreadsSince(before);
+    w.printf("resources before -> after: threads %d -> %d%s, sockets %s -> %s, open files %s -> %s%n",
+        before.threads().size(), after.threads().size(), fresh.isEmpty() ? "" : " (new: " + String.join(", ", fresh) + ")",
+        known(before.sockets()), known(after.sockets()), known(before.fds()), known(after.fds()));
   }
 
   private static void resources(ObjectNode n, ProcessResources r) {
-    n.put("threads", r.threads());
+    n.put("threads", r.threads().size());
     n.put("sockets", r.sockets());
     n.put("fds", r.fds());
     n.put("heapBytes", r.heapBytes());
