@@ -47,16 +47,28 @@ public record Outcome(Ending ending, String detail, Optional<Negotiated> negotia
 
   /**
    * A short key that groups failures by cause, for counting: the ending, plus the alert for
-   * alert endings and the state for a peer that closed or went silent, e.g.
-   * {@code alert_sent:decode_error}, {@code peer_closed:WAIT_CLIENT_HELLO}, {@code timeout:WAIT_FINISHED}.
+   * alert endings and the state for a peer that closed, went silent or broke the socket, e.g.
+   * {@code alert_sent:decode_error}, {@code peer_closed:WAIT_CLIENT_HELLO}, {@code timeout:WAIT_FINISHED},
+   * {@code io_error:WAIT_CLIENT_KEY_EXCHANGE} (a reset).
    * Unlike {@link #detail} it holds no numbers or addresses that differ from one connection to the next.
    */
   public String reason() {
     return switch (ending) {
       case ALERT_SENT, ALERT_RECEIVED -> ending.label() + ":" + alertName();
-      case PEER_CLOSED, TIMEOUT -> ending.label() + ":" + state;
+      case PEER_CLOSED, IO_ERROR -> ending.label() + ":" + state;
+      case TIMEOUT -> ending.label() + ":" + timedOutIn();
       default -> ending.label();
     };
+  }
+
+  /** The state the engine waited in when its timer expired (after that it is FAILED). */
+  private String timedOutIn() {
+    for (TraceEvent e : trace.events()) {
+      if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.TimedOut t) {
+        return t.state();
+      }
+    }
+    return state;
   }
 
   /** The first fatal alert sent or received (the one that ended the connection). */
