@@ -23,13 +23,15 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  hslab serve --port 4433 --quiet --max-connections 1000 &",
-      "  hslab load --port 4433 --ca hslab-out/ca.pem --connections 1000 --concurrency 16",
-      "  hslab load --host 10.0.0.5 --port 4433 --ca ca.pem --server-name server.hslab.test --json --out load/",
+      "  hslab load --port 4433 --ca hslab-out/ca.pem --connections 1000",
+      "  hslab load --host 10.0.0.5 --port 4433 --ca ca.pem --concurrency 32 --json",
       "",
-      "Each client trusts only --ca and checks that the server's certificate names --server-name. A fresh",
-      "SSLContext per connection keeps SunJSSE from resuming sessions: every handshake is a full one.",
+      "Each client trusts only --ca and checks that the server's certificate names",
+      "--server-name. A fresh SSLContext per connection keeps SunJSSE from resuming",
+      "sessions: every handshake is a full one.",
       "",
-      "Exit codes: 0 every connection succeeded, 1 a connection failed, 2 bad usage or bad input."
+      "Exit codes: 0 every connection succeeded, 1 a connection failed,",
+      "2 bad usage or bad input."
     })
 final class LoadCommand implements Callable<Integer> {
 
@@ -58,8 +60,8 @@ final class LoadCommand implements Callable<Integer> {
       + " must carry (default ${DEFAULT-VALUE})", defaultValue = BridgeConfigs.SERVER_NAME)
   String serverName;
 
-  @Option(names = "--tls", paramLabel = "V", description = "the version the clients offer: tls1.0, tls1.1,"
-      + " tls1.2 (default ${DEFAULT-VALUE})", defaultValue = "tls1.2")
+  @Option(names = "--tls", paramLabel = "V", description = "the version the clients offer:"
+      + " tls1.0, tls1.1 or tls1.2 (default ${DEFAULT-VALUE})", defaultValue = "tls1.2")
   String tls;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "bound of the connect and of every read"

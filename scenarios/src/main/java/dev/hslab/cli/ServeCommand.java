@@ -41,13 +41,14 @@ import picocli.CommandLine.Spec;
       "  openssl s_client -connect 127.0.0.1:4433 -CAfile hslab-out/ca.pem",
       "  hslab serve --port 4433 --cert server.pem --key server.key --client-auth require --ca ca.pem",
       "  hslab serve --port 4433 --kex ecdhe_ecdsa --max-connections 1 --json",
-      "  hslab serve --port 4433 --quiet --max-connections 1000   then: hslab load --port 4433 --ca hslab-out/ca.pem",
+      "  hslab serve --port 4433 --quiet --max-connections 1000   (then: hslab load)",
       "",
-      "At the end (after --max-connections, or on Ctrl-C) a summary: connections accepted, established, succeeded,",
-      "failed by reason, and the threads, sockets and open files the process held before and after serving.",
+      "At the end (after --max-connections, or on Ctrl-C) a summary: connections",
+      "accepted, established, succeeded, failed by reason, and the Java threads,",
+      "sockets and open files of the process before and after serving.",
       "",
-      "Exit codes: 0 every connection established and closed, 1 a connection failed, 2 bad usage or bad input"
-          + " (e.g. port in use)."
+      "Exit codes: 0 every connection established and closed, 1 a connection failed,",
+      "2 bad usage or bad input (e.g. port in use)."
     })
 final class ServeCommand implements Callable<Integer> {
 
