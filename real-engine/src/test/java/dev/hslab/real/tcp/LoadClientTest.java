@@ -63,7 +63,9 @@ class LoadClientTest {
       assertThat(r.handshakeMillis(0.5)).isZero();
       assertThat(serving.get(30, TimeUnit.SECONDS)).isEqualTo(3);
     }
-    assertThat(served).hasSize(3).allSatisfy(o -> assertThat(o.reason()).startsWith("alert_received:"));
+    // SunJSSE sends its fatal alert and closes with the rest of the server's flight unread: the
+    // kernel resets the connection, and a reset can overtake the alert in the server's receive queue.
+    assertThat(served).hasSize(3).allSatisfy(o -> assertThat(o.reason()).matches("alert_received:\\w+|io_error:WAIT_\\w+"));
   }
 
   @Test

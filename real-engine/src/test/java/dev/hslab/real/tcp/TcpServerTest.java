@@ -27,12 +27,14 @@ class TcpServerTest {
 
   private static final HandshakeConfig HC = HandshakeConfig.reference();
   private static final Timeouts SHORT = Timeouts.all(Duration.ofMillis(1500));
+  /** Long enough that the silent client is still waiting when the other is done, even on a busy machine. */
+  private static final Timeouts LONG = Timeouts.all(Duration.ofSeconds(5));
 
   @Test
   void anEngineThatCannotBeCreatedIsAnInternalErrorOutcomeAndItsSocketIsClosed() throws Exception {
     List<Outcome> ended = Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true)) {
-      CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, ended, n -> {
+      CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, SHORT, ended, n -> {
         throw new IllegalStateException("no engine for connection " + n);
       }));
       for (int i = 0; i < 2; i++) {
@@ -53,13 +55,18 @@ class TcpServerTest {
   void aSilentClientHoldsOnlyItsOwnWorkerWhileAModelClientIsServedBesideIt() throws Exception {
     List<Outcome> ended = Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true); Socket silent = connect(server.port())) {
-      CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, ended,
+      CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, LONG, ended,
           n -> ModelEngine.create(EngineConfigs.server(HC, Credentials.forSeed(HC.seed()), n, new SessionCache(4)))));
       Outcome client = TcpBridge.connect("127.0.0.1", server.port(),
           ModelEngine.create(EngineConfigs.client(HC, Credentials.forSeed(HC.seed()), 1, Optional.empty())),
-          BridgeListener.NONE, SHORT, Conversation.request(Bytes.wrap("hi".getBytes(StandardCharsets.US_ASCII)), 3));
+          BridgeListener.NONE, LONG, Conversation.request(Bytes.wrap("hi".getBytes(StandardCharsets.US_ASCII)), 3));
       assertThat(client.succeeded()).as(client.detail()).isTrue();
-      assertThat(ended).as("served while the silent client still waits").singleElement()
+      // The server reports its side just after the client has its answer.
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (ended.isEmpty() && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      assertThat(ended).as("served while the silent client still waits").first()
           .satisfies(o -> assertThat(o.succeeded()).isTrue());
       assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo(2);
       assertThat(silent.getInputStream().read()).isEqualTo(-1);
@@ -70,7 +77,7 @@ class TcpServerTest {
   @Test
   void closingTheServerStopsAcceptingAndReturnsHowManyItAccepted() throws Exception {
     TcpServer server = TcpBridge.listen(0, true);
-    CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, Integer.MAX_VALUE, 4,
+    CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, Integer.MAX_VALUE, 4, SHORT,
         new ArrayList<>(), n -> {
           throw new AssertionError("no client connects");
         }));
@@ -79,10 +86,10 @@ class TcpServerTest {
     assertThat(served.get(10, TimeUnit.SECONDS)).isZero();
   }
 
-  private static int serve(TcpServer server, int max, int workers, List<Outcome> ended,
+  private static int serve(TcpServer server, int max, int workers, Timeouts timeouts, List<Outcome> ended,
       java.util.function.IntFunction<dev.hslab.model.engine.Engine> engines) {
     try {
-      return server.serve(engines, BridgeListener.NONE, SHORT, Conversation.echo(Bytes.wrap(new byte[] {'>'})), max,
+      return server.serve(engines, BridgeListener.NONE, timeouts, Conversation.echo(Bytes.wrap(new byte[] {'>'})), max,
           workers, ended::add);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
