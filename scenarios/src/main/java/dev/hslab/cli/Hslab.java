@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     versionProvider = Hslab.Version.class,
     description = "Handshake Lab: simulates, model-checks, fault-injects and draws the SSL/TLS handshake.",
     subcommands = {DemoCommand.class, RunCommand.class, ExploreCommand.class, DeviateCommand.class, FaultsCommand.class,
-        CheckCommand.class, RenderCommand.class, ConnectCommand.class, ServeCommand.class, ConformCommand.class,
+        CheckCommand.class, RenderCommand.class, ConnectCommand.class, ServeCommand.class, LoadCommand.class,
+        ConformCommand.class,
         BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,16 +1,13 @@
 package dev.hslab.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.SessionCache;
-import dev.hslab.model.handshake.Side;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.real.JvmTlsPolicy;
 import dev.hslab.real.tcp.Conversation;
-import dev.hslab.real.tcp.Outcome;
 import dev.hslab.real.tcp.TcpBridge;
 import dev.hslab.real.tcp.TcpServer;
 import dev.hslab.real.tcp.Timeouts;
@@ -23,12 +20,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hslab serve --port P}: the model server for real TLS clients, one connection after the other. */
+/**
+ * {@code hslab serve --port P}: the model server for real TLS clients, {@code --workers} connections
+ * at a time, and at the end (also when stopped with Ctrl-C) an account of every connection it
+ * accepted and of the threads and sockets it holds before and after.
+ */
 @Command(name = "serve", sortOptions = false,
     description = "Serves TLS clients with the model server (it echoes application data) and prints each"
         + " connection's numbered message sequence as it happens.",
@@ -38,8 +41,14 @@ import picocli.CommandLine.Spec;
       "  openssl s_client -connect 127.0.0.1:4433 -CAfile hslab-out/ca.pem",
       "  hslab serve --port 4433 --cert server.pem --key server.key --client-auth require --ca ca.pem",
       "  hslab serve --port 4433 --kex ecdhe_ecdsa --max-connections 1 --json",
+      "  hslab serve --port 4433 --quiet --max-connections 1000   (then: hslab load)",
       "",
-      "Exit codes: 0 every connection established, 1 a connection failed, 2 bad usage or bad input (e.g. port in use)."
+      "At the end (after --max-connections, or on Ctrl-C) a summary: connections",
+      "accepted, established, succeeded, failed by reason, and the Java threads,",
+      "sockets and open files of the process before and after serving.",
+      "",
+      "Exit codes: 0 every connection established and closed, 1 a connection failed,",
+      "2 bad usage or bad input (e.g. port in use)."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -65,6 +74,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "bound of every read and of the handshake (default ${DEFAULT-VALUE})", defaultValue = "10")
   int timeout;
 
+  @Option(names = "--workers", paramLabel = "N", description = "connections served at a time; more wait in the"
+      + " listen queue (default ${DEFAULT-VALUE})", defaultValue = "16")
+  int workers;
+
+  @Option(names = "--quiet", description = "print no sequences, only the listening line and the summary")
+  boolean quiet;
+
   @Option(names = "--json", description = "one JSON document on stdout at the end, nothing else")
   boolean json;
 
@@ -79,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     int p = port("--port", port);
     if (maxConnections != null && maxConnections <= 0) {
       throw new UsageException("--max-connections: must be positive, got " + maxConnections);
+    }
+    if (workers <= 0 || workers > 4096) {
+      throw new UsageException("--workers: must be 1-4096, got " + workers);
     }
     if (timeout <= 0) {
       throw new UsageException("--timeout: must be positive, got " + timeout);
@@ -108,39 +127,81 @@ final class ServeCommand implements Callable<Integer> {
     }
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     SessionCache cache = new SessionCache(1024);
-    LiveSequence live = new LiveSequence(w, json);
+    LiveSequence live = new LiveSequence(w, json || quiet);
+    // Measured before listening and after the listening socket is closed, so both count the same sockets.
+    ProcessResources before = ProcessResources.now();
     TcpServer server;
     try {
       server = TcpBridge.listen(p, false);
     } catch (BindException e) {
       throw new UsageException("--port " + p + ": the port is in use (" + e.getMessage() + ")");
     }
-    List<Outcome> outcomes;
+    ServeSummary summary = new ServeSummary();
+    // Served until stopped (Ctrl-C, SIGTERM): the hook stops accepting, lets the connections in
+    // flight end and waits for the summary below to be printed.
+    CountDownLatch printed = new CountDownLatch(1);
+    Thread stop = new Thread(() -> stopAndWait(server, printed), "hslab-serve-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
+    try {
+      return serve(server, hc, identities, anchors, cache, live, summary, before, w);
+    } finally {
+      printed.countDown();
+      removeHook(stop);
+    }
+  }
+
+  private int serve(TcpServer server, HandshakeConfig hc, List<Identity> identities, List<X509Certificate> anchors,
+      SessionCache cache, LiveSequence live, ServeSummary summary, ProcessResources before, PrintWriter w)
+      throws IOException, UsageException {
+    int accepted;
+    long started;
     try (server) {
-      if (!json) {
-        w.println("listening on port " + server.port() + " (" + hc.serverMin().displayName() + "-"
-            + hc.serverMax().displayName() + ", " + RunReport.describe(hc) + ")");
-        w.flush();
-      }
-      outcomes = server.serve(n -> ModelEngine.create(BridgeConfigs.server(hc, identities, anchors, cache)),
+      String listening = "listening on port " + server.port() + " (" + hc.serverMin().displayName() + "-"
+          + hc.serverMax().displayName() + ", " + RunReport.describe(hc) + ", " + workers + " workers)";
+      // With --json, stdout holds only the document; a script learns that the server is ready from stderr.
+      PrintWriter ready = json ? spec.commandLine().getErr() : w;
+      ready.println(listening);
+      ready.flush();
+      started = System.nanoTime();
+      accepted = server.serve(n -> ModelEngine.create(BridgeConfigs.server(hc, identities, anchors, cache)),
           live, Timeouts.all(Duration.ofSeconds(timeout)),
           Conversation.echo(Bytes.wrap("hslab: ".getBytes(StandardCharsets.UTF_8))),
-          maxConnections == null ? Integer.MAX_VALUE : maxConnections, live::outcome);
+          maxConnections == null ? Integer.MAX_VALUE : maxConnections, workers, o -> {
+            summary.add(o);
+            live.outcome(o);
+          });
     }
-    ObjectNode doc = BridgeJson.JSON.createObjectNode();
-    doc.put("port", p);
-    ArrayNode conns = doc.putArray("connections");
-    for (Outcome o : outcomes) {
-      conns.add(BridgeJson.outcome(o, Side.SERVER));
-    }
+    ProcessResources after = ProcessResources.now();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    ObjectNode doc = summary.json(server.port(), accepted, seconds, before, after);
     if (json) {
       w.println(doc.toPrettyString());
-    }
-    if (out != null && json) {
       Files.writeJson(out.resolve("serve.json"), doc);
+    } else {
+      summary.print(w, accepted, seconds, before, after);
     }
     w.flush();
-    return outcomes.stream().allMatch(Outcome::succeeded) ? Hslab.OK : Hslab.FAILED;
+    return summary.failed() == 0 && summary.ended() == accepted ? Hslab.OK : Hslab.FAILED;
+  }
+
+  /** The shutdown hook: stop accepting, then give the connections in flight and the summary time to end. */
+  private void stopAndWait(TcpServer server, CountDownLatch printed) {
+    try {
+      server.close();
+      printed.await(timeout + 5L, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // the listening socket is going away with the JVM anyway
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is running and ends by itself
+    }
   }
 
   static int port(String flag, String text) throws UsageException {

@@ -70,7 +70,10 @@ class BadInputEdgesTest {
         "connect", "connect no-port", "connect localhost:99999", "connect localhost:abc", "connect localhost:443 --timeout abc",
         "connect localhost:443 --timeout -5",
         "serve", "serve --port abc", "serve --port 70000", "serve --port -1", "serve --port 0 --max-connections -3",
-        "serve --port 0 --timeout abc",
+        "serve --port 0 --timeout abc", "serve --port 0 --workers 0", "serve --port 0 --workers many",
+        "load", "load --port abc", "load --port 0", "load --port 70000", "load --port 4433 --connections 0",
+        "load --port 4433 --connections x", "load --port 4433 --concurrency 0", "load --port 4433 --concurrency 5000",
+        "load --port 4433 --timeout 0", "load --port 4433 --tls tls1.3",
         "check", "--no-such-flag", "no-such-command");
   }
 
@@ -91,6 +94,8 @@ class BadInputEdgesTest {
     assertUsageError("serve", "--port", "0", "--cert", missing, "--key", missing, "--out", tmp.resolve("serve").toString());
     Path notCreated = tmp.resolve("not-created");
     assertUsageError("serve", "--port", "0", "--ca", missing, "--out", notCreated.toString());
+    assertUsageError("load", "--port", "4433", "--ca", missing);
+    assertUsageError("load", "--port", "4433", "--ca", tmp.toString());
     assertThat(notCreated).as("a bad --ca is refused before the fresh CA is written").doesNotExist();
   }
 
@@ -116,6 +121,7 @@ class BadInputEdgesTest {
       assertUsageError("conform", "--engine", "jsse", "--out", out);
       assertUsageError("connect", "localhost:1", "--out", out);
       assertUsageError("serve", "--port", "0", "--out", out);
+      assertUsageError("load", "--port", "4433", "--out", out);
     }
   }
 

@@ -52,6 +52,31 @@ class BridgeCommandsTest {
   }
 
   @Test
+  void quietServeAndLoadPrintOnlyTheirSummariesAndCountTheSameConnections() throws Exception {
+    int port = freePort();
+    StringWriter serveOut = new StringWriter();
+    CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> Hslab.run(new String[] {
+        "serve", "--port", String.valueOf(port), "--max-connections", "3", "--quiet", "--out", out.toString()},
+        new PrintWriter(serveOut, true), new PrintWriter(new StringWriter(), true)));
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!serveOut.toString().contains("listening on port") && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+
+    Result load = hslab("load", "--port", String.valueOf(port), "--connections", "3", "--concurrency", "2", "--ca",
+        out.resolve("ca.pem").toString());
+
+    assertThat(load.code()).as(load.out() + load.err()).isZero();
+    assertThat(load.out()).contains("load: 3 connections to 127.0.0.1:" + port + ", 2 at a time, tls1.2")
+        .contains("3 succeeded, 0 failed").contains("      3  TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+        .contains("handshake ms: p50 ");
+    assertThat(serve.get(20, TimeUnit.SECONDS)).as(serveOut.toString()).isZero();
+    assertThat(serveOut.toString()).as("--quiet: no sequences").doesNotContain("ClientHello")
+        .contains("served 3 connections in ").contains("3 accepted, 3 established (0 resumed), 3 succeeded, 0 failed")
+        .contains("resources before -> after: threads ").doesNotContain("failed by reason");
+  }
+
+  @Test
   void servingOnAPortInUseIsOneClearLineAndExitCode2() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
       Result r = hslab("serve", "--port", String.valueOf(taken.getLocalPort()), "--cert", "x.pem", "--key", "x.key");
