@@ -3,7 +3,6 @@ package dev.hslab.model.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.ChaChaEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
@@ -44,7 +43,7 @@ public abstract sealed class RandomSource permits RandomSource.Seeded, RandomSou
   public abstract SecureRandom asSecureRandom();
 
   private static byte[] derive(String a, String b) {
-    SHA256Digest d = new SHA256Digest();
+    JdkDigest d = JdkDigest.sha256();
     byte[] x = (a + "\0" + b).getBytes(StandardCharsets.UTF_8);
     d.update(x, 0, x.length);
     byte[] out = new byte[32];
