@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -19,7 +18,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@link ActorsBenchmark} through JMH, by default in this JVM (no fork: quicker, and no JVM to
  * start from a fat jar), and pairs their scores into comparisons: the model engine against
  * SunJSSE, BCJSSE and, for full handshakes, the public-key floor; then the actors' rows
- * ({@link ActorsComparisons}).
+ * ({@link ActorsComparisons}); then the model against the floor once more, interleaved in this JVM
+ * ({@link PairedFloor}).
  */
 public final class HandshakeComparisons {
 
@@ -62,7 +62,7 @@ public final class HandshakeComparisons {
 
   private HandshakeComparisons() {}
 
-  public static List<Comparison> run(Budget budget) throws RunnerException {
+  public static List<Comparison> run(Budget budget) throws Exception {
     Options options = new OptionsBuilder()
         .include(HandshakeBenchmark.class.getName() + "\\.")
         .include(ResumptionBenchmark.class.getName() + "\\.")
@@ -79,7 +79,9 @@ public final class HandshakeComparisons {
         .verbosity(VerboseMode.SILENT)
         .shouldFailOnError(true)
         .build();
-    return compare(new Runner(options).run());
+    List<Comparison> out = new ArrayList<>(compare(new Runner(options).run()));
+    out.addAll(PairedFloor.run(budget));
+    return out;
   }
 
   static List<Comparison> compare(Collection<RunResult> results) {

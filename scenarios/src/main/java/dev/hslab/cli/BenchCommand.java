@@ -21,17 +21,19 @@ import picocli.CommandLine.Spec;
         + "RSA, ECDHE_RSA with client authentication), model engine against SunJSSE, BCJSSE and the floor "
         + "(the unavoidable public-key operations, fastest provider per primitive); and ECDHE_RSA connections "
         + "(handshake and close) through the actors over a lossless and a 1%%-loss network against the in-memory "
-        + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default in this JVM.",
+        + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default in this JVM; then the "
+        + "model against the floor again, interleaved in this JVM (rows paired.*: both under the same machine load).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab bench                 the recorded figures (about five and a half minutes)",
+      "  hslab bench                 the recorded figures (about seven minutes)",
       "  hslab bench --quick         about half a minute, wider error",
       "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
       "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
       "",
       "ratio = subjectPerSecond / baselinePerSecond: above 1, the model engine is faster;",
       "actors.lossless: the actors' speed relative to the loopback on one core (goal: at least 0.8);",
-      "actors.scaling: two dispatcher threads against one (ideal: 2).",
+      "actors.scaling: two dispatcher threads against one (ideal: 2);",
+      "paired.SUITE: median rates of alternating slices of model handshakes and floor operations.",
       "Exit codes: 0 measured, 2 bad usage."
     })
 final class BenchCommand implements Callable<Integer> {

@@ -44,6 +44,9 @@ class BenchCommandTest {
     }
     expected.addAll(List.of("actors.lossless actors vs loopback", "actors.lossy actors vs loopback",
         "actors.scaling 2cores vs 1core"));
+    for (String suite : List.of("ecdhe_rsa", "ecdhe_ecdsa", "rsa", "ecdhe_rsa_auth")) {
+      expected.add("paired." + suite + " model vs floor");
+    }
     assertThat(rows).containsExactlyElementsOf(expected);
   }
 
