@@ -4,6 +4,7 @@ import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.PskStore;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.pki.ChainValidator;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.record.HandshakeFragmenter;
 import dev.hslab.model.record.ProtocolVersion;
@@ -11,10 +12,10 @@ import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
-import dev.hslab.model.pki.ChainValidator;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,7 @@ public record EngineConfig(
     groups = List.copyOf(groups);
     signatureSchemes = List.copyOf(signatureSchemes);
     identities = List.copyOf(identities);
-    java.util.Objects.requireNonNull(trust, "trust");
+    Objects.requireNonNull(trust, "trust");
     if (minVersion.compareTo(maxVersion) > 0) {
       throw new IllegalArgumentException("minVersion " + minVersion.displayName() + " above maxVersion " + maxVersion.displayName());
     }

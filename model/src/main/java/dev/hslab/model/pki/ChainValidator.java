@@ -53,7 +53,7 @@ public final class ChainValidator {
       try {
         key = PublicKeyFactory.createKey(c.getPublicKey().getEncoded());
       } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("trust anchor " + c.getSubjectX500Principal() + ": unreadable key", e);
+        key = null; // a key we cannot read certifies nothing: chains up to it end in unknown_ca
       }
       list.add(new Anchor(X500Name.getInstance(c.getSubjectX500Principal().getEncoded()), key, Jca.encoded(c)));
     }
@@ -146,7 +146,7 @@ public final class ChainValidator {
 
   private Anchor anchorThatIssued(ParsedCert c) {
     for (Anchor a : anchors) {
-      if (a.subject().equals(c.issuer())) {
+      if (a.key() != null && a.subject().equals(c.issuer())) {
         try {
           CertSignatures.verify(c, a.key(), c.name());
           return a;

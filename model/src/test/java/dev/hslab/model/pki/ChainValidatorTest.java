@@ -71,6 +71,26 @@ class ChainValidatorTest {
         AlertDescription.BAD_CERTIFICATE, "certificate 0 (CN=www.hslab.test): signature does not verify");
   }
 
+  /**
+   * A shared validator keeps the intermediate's decoded key, never a verdict: after many good
+   * chains through it (BouncyCastle has switched the key to its precomputed form), a leaf with a
+   * bad signature under the same intermediate is still refused, and a good one still accepted.
+   */
+  @Test
+  void aSharedValidatorStillChecksEverySignatureAfterManyChains() throws TlsAlertException {
+    ChainValidator shared = ca.validator();
+    for (int i = 0; i < 20; i++) {
+      assertThat(shared.validate(server.chainDer(), PeerRole.server(HOST), NOW).path()).isEqualTo(server.chainDer());
+    }
+    byte[] leaf = server.leafDer().toByteArray();
+    leaf[leaf.length - 1] ^= 0x01;
+    assertThatThrownBy(() -> shared.validate(List.of(Bytes.wrap(leaf), server.chainDer().get(1)), PeerRole.server(HOST), NOW))
+        .isInstanceOfSatisfying(TlsAlertException.class, e -> assertThat(e.alert()).isEqualTo(AlertDescription.BAD_CERTIFICATE))
+        .hasMessageContaining("signature does not verify");
+    assertThat(shared.validate(server.chainDer(), PeerRole.server(HOST), NOW).path()).isEqualTo(server.chainDer());
+    assertThat(shared).isEqualTo(ca.validator()).isNotEqualTo(impostor.validator());
+  }
+
   @Test
   void rejectsLeafSignedByAnotherKeyUnderTheSameIssuerName() {
     Identity forged = impostor.issueServer(HOST, KeyType.ECDSA_P256, RandomSource.seeded(7), YEAR);
