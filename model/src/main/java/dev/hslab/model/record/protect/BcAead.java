@@ -5,6 +5,7 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.AEADCipher;
 import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -30,7 +31,10 @@ public final class BcAead implements Aead {
     if (key.length != 16 && key.length != 32) {
       throw new IllegalArgumentException("AES-GCM key of " + key.length + " bytes");
     }
-    return new BcAead(GCMBlockCipher.newInstance(AESEngine.newInstance()), key);
+    // GHASH without tables rather than BouncyCastle's default 8 KB per key: a connection keys four
+    // of these per handshake, and most protect a few short records (Finished, alerts, test data),
+    // where building the tables costs more than it saves. Bulk data would want the tables.
+    return new BcAead(GCMBlockCipher.newInstance(AESEngine.newInstance(), new BasicGCMMultiplier()), key);
   }
 
   /** ChaCha20-Poly1305 (RFC 8439 §2.8); {@code key} of 32 bytes. */
