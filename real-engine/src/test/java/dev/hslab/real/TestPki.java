@@ -10,17 +10,13 @@ import java.time.Duration;
 
 /**
  * One seeded CA and the identities the real-engine tests use, made once per JVM (RSA key
- * generation is slow). Loading this class also enables TLS 1.0/1.1 and anonymous suites for the
- * test JVM, explicitly, before any TLS engine exists ({@link JvmTlsPolicy}).
+ * generation is slow). TLS 1.0/1.1 and the anonymous suites are enabled for the test JVM by
+ * {@link LegacyTlsPolicyExtension}, before every test class.
  */
 final class TestPki {
 
   static final String HOST = "server.hslab.test";
   static final Validity VALIDITY = Validity.around(EngineConfigBuilder.SIMULATION_TIME, Duration.ofDays(3650));
-
-  static {
-    JvmTlsPolicy.enableLegacyTlsForThisJvm();
-  }
 
   static final CertificateAuthority CA =
       CertificateAuthority.create(KeyType.ECDSA_P256, RandomSource.seeded(41).fork("ca"), VALIDITY);

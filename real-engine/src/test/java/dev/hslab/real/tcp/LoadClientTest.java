@@ -13,7 +13,6 @@ import dev.hslab.model.pki.CertificateAuthority;
 import dev.hslab.model.pki.KeyType;
 import dev.hslab.model.pki.Validity;
 import dev.hslab.model.wire.Bytes;
-import dev.hslab.real.JvmTlsPolicy;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,12 +27,6 @@ import org.junit.jupiter.api.Timeout;
 /** The load client counts every connection, a failed one under the reason and phase it failed in. */
 @Timeout(60)
 class LoadClientTest {
-
-  static {
-    // JSSE reads the policy once, at its first handshake in this JVM, and surefire may run this
-    // class first: without this the later tests' TLS 1.0/1.1 and anonymous suites stay disabled.
-    JvmTlsPolicy.enableLegacyTlsForThisJvm();
-  }
 
   private static final HandshakeConfig HC = HandshakeConfig.reference();
   private static final Timeouts SHORT = Timeouts.all(Duration.ofSeconds(5));

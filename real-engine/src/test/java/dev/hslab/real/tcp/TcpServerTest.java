@@ -8,7 +8,6 @@ import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.SessionCache;
 import dev.hslab.model.wire.Bytes;
-import dev.hslab.real.JvmTlsPolicy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,6 @@ import org.junit.jupiter.api.Timeout;
 /** The server's pool of workers: every accepted connection ends in one outcome and a closed socket. */
 @Timeout(30)
 class TcpServerTest {
-
-  static {
-    // JSSE reads the policy once, at its first handshake in this JVM, and surefire may run this
-    // class first: without this the later tests' TLS 1.0/1.1 and anonymous suites stay disabled.
-    JvmTlsPolicy.enableLegacyTlsForThisJvm();
-  }
 
   private static final HandshakeConfig HC = HandshakeConfig.reference();
   private static final Timeouts SHORT = Timeouts.all(Duration.ofMillis(1500));
