@@ -18,9 +18,11 @@ final class ActorsComparisons {
 
   private ActorsComparisons() {}
 
-  /** The score's key, as {@link HandshakeComparisons#compare} stores it. */
+  private static final String ACTORS = "actors";
+
+  /** The score's key, as {@link HandshakeComparisons#compare} stores it: name "actors", the run as engine. */
   static String key(ActorsRun run) {
-    return "actors/" + run.label();
+    return ACTORS + "/" + run.label();
   }
 
   static List<Comparison> rows(Map<String, Double> score) {
@@ -32,14 +34,7 @@ final class ActorsComparisons {
 
   private static Comparison row(Map<String, Double> score, String name, String subject, String baseline,
       ActorsRun subjectRun, ActorsRun baselineRun) {
-    return new Comparison(name, subject, baseline, get(score, subjectRun), get(score, baselineRun));
-  }
-
-  private static double get(Map<String, Double> score, ActorsRun run) {
-    Double d = score.get(key(run));
-    if (d == null) {
-      throw new IllegalStateException("no result for the actors' run " + run.label());
-    }
-    return d;
+    return new Comparison(name, subject, baseline, HandshakeComparisons.get(score, ACTORS, subjectRun.label()),
+        HandshakeComparisons.get(score, ACTORS, baselineRun.label()));
   }
 }

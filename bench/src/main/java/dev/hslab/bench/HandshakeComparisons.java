@@ -118,7 +118,8 @@ public final class HandshakeComparisons {
     return out;
   }
 
-  private static double get(Map<String, Double> score, String name, String engine) {
+  /** The score of {@code engine} (or run) in {@code name}; a missing one means a benchmark did not run. */
+  static double get(Map<String, Double> score, String name, String engine) {
     Double d = score.get(name + "/" + engine);
     if (d == null) {
       throw new IllegalStateException("no result for " + name + " of " + engine);
