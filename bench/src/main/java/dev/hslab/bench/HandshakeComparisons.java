@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -18,8 +18,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@link ActorsBenchmark} through JMH, by default in this JVM (no fork: quicker, and no JVM to
  * start from a fat jar), and pairs their scores into comparisons: the model engine against
  * SunJSSE, BCJSSE and, for full handshakes, the public-key floor; then the actors' rows
- * ({@link ActorsComparisons}); then the model against the floor once more, interleaved in this JVM
- * ({@link PairedFloor}).
+ * ({@link ActorsComparisons}); then both once more, interleaved in this JVM ({@link PairedFloor},
+ * {@link ActorsComparisons#paired}).
  */
 public final class HandshakeComparisons {
 
@@ -63,25 +63,35 @@ public final class HandshakeComparisons {
   private HandshakeComparisons() {}
 
   public static List<Comparison> run(Budget budget) throws Exception {
-    Options options = new OptionsBuilder()
+    List<RunResult> results = new ArrayList<>(new Runner(options(budget, budget.warmupIterations())
         .include(HandshakeBenchmark.class.getName() + "\\.")
         .include(ResumptionBenchmark.class.getName() + "\\.")
         .include(FloorBenchmark.class.getName() + "\\.")
+        .build()).run());
+    // The actors after the engines, and warmed up five times as long: on two dispatcher threads the
+    // C2 compiler, still busy with Akka's and the engines' code for 15–20 s in a fresh JVM, takes
+    // its time from the measurement (on one thread it uses the idle second core).
+    results.addAll(new Runner(options(budget, 5 * budget.warmupIterations())
         .include(ActorsBenchmark.class.getName() + "\\.")
+        .build()).run());
+    List<Comparison> out = new ArrayList<>(compare(results));
+    out.addAll(PairedFloor.run(budget));
+    out.addAll(ActorsComparisons.paired(budget));
+    return out;
+  }
+
+  private static ChainedOptionsBuilder options(Budget budget, int warmupIterations) {
+    return new OptionsBuilder()
         .forks(budget.forks())
         .threads(1)
-        .warmupIterations(budget.warmupIterations())
+        .warmupIterations(warmupIterations)
         .warmupTime(TimeValue.milliseconds(budget.warmupMillis()))
         .measurementIterations(budget.iterations())
         .measurementTime(TimeValue.milliseconds(budget.iterationMillis()))
         .param("pool", Integer.toString(budget.pool()))
         .timeUnit(TimeUnit.SECONDS)
         .verbosity(VerboseMode.SILENT)
-        .shouldFailOnError(true)
-        .build();
-    List<Comparison> out = new ArrayList<>(compare(new Runner(options).run()));
-    out.addAll(PairedFloor.run(budget));
-    return out;
+        .shouldFailOnError(true);
   }
 
   static List<Comparison> compare(Collection<RunResult> results) {

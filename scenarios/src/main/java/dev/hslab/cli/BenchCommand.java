@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         + "RSA, ECDHE_RSA with client authentication), model engine against SunJSSE, BCJSSE and the floor "
         + "(the unavoidable public-key operations, fastest provider per primitive); and ECDHE_RSA connections "
         + "(handshake and close) through the actors over a lossless and a 1%%-loss network against the in-memory "
-        + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default in this JVM; then the "
-        + "model against the floor again, interleaved in this JVM (rows paired.*: both under the same machine load).",
+        + "loopback, on one dispatcher thread, and on two against one. Runs JMH, by default one fresh JVM per benchmark; "
+        + "then the model against the floor and the actors' runs again, interleaved in this JVM (rows paired.*: "
+        + "subject and baseline under the same machine load).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  hslab bench                 the recorded figures (about seven minutes)",
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
       "ratio = subjectPerSecond / baselinePerSecond: above 1, the model engine is faster;",
       "actors.lossless: the actors' speed relative to the loopback on one core (goal: at least 0.8);",
       "actors.scaling: two dispatcher threads against one (ideal: 2);",
-      "paired.SUITE: median rates of alternating slices of model handshakes and floor operations.",
+      "paired.SUITE: median rates of alternating slices of model handshakes and floor operations;",
+      "paired.actors.*: the actors' rows from alternating slices of the four runs.",
       "Exit codes: 0 measured, 2 bad usage."
     })
 final class BenchCommand implements Callable<Integer> {

@@ -47,6 +47,8 @@ class BenchCommandTest {
     for (String suite : List.of("ecdhe_rsa", "ecdhe_ecdsa", "rsa", "ecdhe_rsa_auth")) {
       expected.add("paired." + suite + " model vs floor");
     }
+    expected.addAll(List.of("paired.actors.lossless actors vs loopback", "paired.actors.lossy actors vs loopback",
+        "paired.actors.scaling 2cores vs 1core"));
     assertThat(rows).containsExactlyElementsOf(expected);
   }
 
