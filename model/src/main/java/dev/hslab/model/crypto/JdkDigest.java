@@ -3,6 +3,7 @@ package dev.hslab.model.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
+import java.util.Map;
 import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.util.Memoable;
 
@@ -27,26 +28,49 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
   }
 
   public static JdkDigest md5() {
-    return create("MD5", 64);
+    return of("MD5");
   }
 
   public static JdkDigest sha1() {
-    return create("SHA-1", 64);
+    return of("SHA-1");
   }
 
   public static JdkDigest sha256() {
-    return create("SHA-256", 64);
+    return of("SHA-256");
   }
 
   public static JdkDigest sha384() {
-    return create("SHA-384", 128);
+    return of("SHA-384");
   }
 
   public static JdkDigest sha512() {
-    return create("SHA-512", 128);
+    return of("SHA-512");
   }
 
-  private static JdkDigest create(String name, int blockLength) {
+  /**
+   * A fresh digest by its JCA name ({@code SHA-256}), one of MD5, SHA-1, SHA-256, SHA-384 and
+   * SHA-512: a clone of a pristine prototype, which skips the provider lookup of
+   * {@code MessageDigest.getInstance} (a handshake makes dozens of digests).
+   */
+  public static JdkDigest of(String name) {
+    Prototype p = PROTOTYPES.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("no digest " + name);
+    }
+    return new JdkDigest(name, p.blockLength(), cloneOf(p.md()));
+  }
+
+  /** Never updated, only cloned, so sharing them between threads is safe. */
+  private record Prototype(MessageDigest md, int blockLength) {}
+
+  private static final Map<String, Prototype> PROTOTYPES = Map.of(
+      "MD5", prototype("MD5", 64),
+      "SHA-1", prototype("SHA-1", 64),
+      "SHA-256", prototype("SHA-256", 64),
+      "SHA-384", prototype("SHA-384", 128),
+      "SHA-512", prototype("SHA-512", 128));
+
+  private static Prototype prototype(String name, int blockLength) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance(name, "SUN");
@@ -57,7 +81,7 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
         throw new IllegalStateException("the JDK has no " + name, again); // every Java SE platform must have it
       }
     }
-    return new JdkDigest(name, blockLength, md);
+    return new Prototype(md, blockLength);
   }
 
   /** The JCA name, which is also BouncyCastle's ({@code SHA-256}): RSADigestSigner maps it to the DigestInfo OID. */
@@ -112,7 +136,7 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
     try {
       return (MessageDigest) md.clone();
     } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the SUN digests are cloneable", e);
+      throw new IllegalStateException("the JDK's digests are cloneable", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.sig.KeyType;
+import dev.hslab.model.crypto.sig.PublicKeys;
 import dev.hslab.model.crypto.sig.VerifyingKey;
 import dev.hslab.model.pki.PeerRole;
 import dev.hslab.model.pki.ValidatedChain;
@@ -11,7 +12,6 @@ import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
 import java.util.List;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /** Validates a peer's chain (or, when told not to, only reads its key) and yields the leaf's key. */
 final class PeerCertificates {
@@ -56,7 +56,7 @@ final class PeerCertificates {
 
   private static VerifyingKey keyOf(Bytes spki) throws TlsAlertException {
     try {
-      return VerifyingKey.of(PublicKeyFactory.createKey(spki.toByteArray()));
+      return VerifyingKey.of(PublicKeys.decode(spki.toByteArray()));
     } catch (IOException | RuntimeException e) {
       throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE, "certificate 0: unsupported key: " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import static dev.hslab.model.wire.AlertDescription.CERTIFICATE_EXPIRED;
 import static dev.hslab.model.wire.AlertDescription.HANDSHAKE_FAILURE;
 import static dev.hslab.model.wire.AlertDescription.UNKNOWN_CA;
 
+import dev.hslab.model.crypto.sig.PublicKeys;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * Validates a peer's certificate chain (leaf first, as in a Certificate message, RFC 5246
@@ -34,8 +34,8 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * a TLS stack shares its trust manager. It decodes each anchor's key once and keeps the decoded
  * keys of the last {@value IssuerKeys#CAPACITY} intermediates it met (by their exact
  * SubjectPublicKeyInfo bytes), so BouncyCastle's per-point precomputation for signature checks
- * builds up for the keys every chain shares. Signatures are still checked on every chain; no
- * verdict is cached. Two validators are equal when they trust the same certificates.
+ * builds up for the keys every chain shares, and those certificates as parsed. Signatures,
+ * validity and the issuers' constraints are still checked on every chain; no verdict is cached. Two validators are equal when they trust the same certificates.
  */
 public final class ChainValidator {
 
@@ -44,6 +44,10 @@ public final class ChainValidator {
   private final List<X509Certificate> trustAnchors;
   private final List<Anchor> anchors;
   private final IssuerKeys intermediateKeys = new IssuerKeys();
+  /** Issuing certificates as parsed, by position and exact DER (the position names them in alerts). */
+  private final Lru<Positioned, ParsedCert> issuers = new Lru<>(IssuerKeys.CAPACITY);
+
+  private record Positioned(int index, Bytes der) {}
 
   public ChainValidator(List<X509Certificate> trustAnchors) {
     this.trustAnchors = List.copyOf(trustAnchors);
@@ -51,7 +55,7 @@ public final class ChainValidator {
     for (X509Certificate c : this.trustAnchors) {
       AsymmetricKeyParameter key;
       try {
-        key = PublicKeyFactory.createKey(c.getPublicKey().getEncoded());
+        key = PublicKeys.decode(c.getPublicKey().getEncoded());
       } catch (IOException | RuntimeException e) {
         key = null; // a key we cannot read certifies nothing: chains up to it end in unknown_ca
       }
@@ -73,7 +77,7 @@ public final class ChainValidator {
     }
     List<ParsedCert> certs = new ArrayList<>(chain.size());
     for (int i = 0; i < chain.size(); i++) {
-      certs.add(ParsedCert.parse(chain.get(i), i));
+      certs.add(i == 0 ? ParsedCert.parse(chain.get(0), 0) : issuer(chain.get(i), i));
     }
     List<Bytes> path = new ArrayList<>();
     Anchor anchor = null;
@@ -112,6 +116,18 @@ public final class ChainValidator {
     } catch (java.io.IOException e) {
       throw new TlsAlertException(BAD_CERTIFICATE, leaf.name() + ": public key unencodable", e);
     }
+  }
+
+  /**
+   * Certificate {@code index} (above the leaf) parsed, or as parsed before: the intermediates of a
+   * CA's chains are the same bytes for every peer, and parsing (BouncyCastle's ASN.1, the DER
+   * check, names, extensions) is a pure function of them. Only what parsed is kept; its validity,
+   * its issuer's checks and its signature are checked on every chain as before.
+   */
+  private ParsedCert issuer(Bytes der, int index) throws TlsAlertException {
+    Positioned key = new Positioned(index, der);
+    ParsedCert c = issuers.get(key);
+    return c != null ? c : issuers.putIfAbsent(key, ParsedCert.parse(der, index));
   }
 
   private static void checkValidity(ParsedCert c, Instant now) throws TlsAlertException {

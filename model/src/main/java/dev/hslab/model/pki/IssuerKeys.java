@@ -1,13 +1,11 @@
 package dev.hslab.model.pki;
 
+import dev.hslab.model.crypto.sig.PublicKeys;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * The decoded public keys of the issuing certificates a validator has met, by their exact
@@ -20,12 +18,7 @@ final class IssuerKeys {
 
   static final int CAPACITY = 64;
 
-  private final Map<Bytes, AsymmetricKeyParameter> keys = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Bytes, AsymmetricKeyParameter> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Lru<Bytes, AsymmetricKeyParameter> keys = new Lru<>(CAPACITY);
 
   /** The key of {@code issuer}; a key that does not decode is a corrupt chain. */
   AsymmetricKeyParameter of(ParsedCert issuer, String subject) throws TlsAlertException {
@@ -33,20 +26,15 @@ final class IssuerKeys {
     AsymmetricKeyParameter key;
     try {
       spki = Bytes.wrap(issuer.cert().getSubjectPublicKeyInfo().getEncoded());
-      synchronized (keys) {
-        key = keys.get(spki);
-      }
+      key = keys.get(spki);
       if (key != null) {
         return key;
       }
-      key = PublicKeyFactory.createKey(spki.toByteArray());
+      key = PublicKeys.decode(spki.toByteArray());
     } catch (IOException | RuntimeException e) {
       // RFC 5246 §7.2.2 bad_certificate: "A certificate was corrupt".
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, subject + ": issuer public key unreadable", e);
     }
-    synchronized (keys) {
-      keys.putIfAbsent(spki, key);
-    }
-    return key;
+    return keys.putIfAbsent(spki, key);
   }
 }

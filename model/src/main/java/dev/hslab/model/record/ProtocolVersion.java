@@ -42,11 +42,23 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   }
 
   public boolean isSupported() {
-    return SUPPORTED.contains(this);
+    return major == 3 && minor <= 3; // SSL3 through TLS12, as SUPPORTED lists them
   }
 
   public boolean isSsl3() {
     return equals(SSL3);
+  }
+
+  // Compared on every record and suite check: plain field comparisons instead of the record's
+  // generated (bootstrapped) equals and hashCode, with the same meaning.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProtocolVersion v && v.major == major && v.minor == minor;
+  }
+
+  @Override
+  public int hashCode() {
+    return code();
   }
 
   /** TLS 1.1 and later carry an explicit CBC IV (RFC 4346 §6.2.3.2). */

@@ -91,6 +91,24 @@ class ChainValidatorTest {
     assertThat(shared).isEqualTo(ca.validator()).isNotEqualTo(impostor.validator());
   }
 
+  /**
+   * A shared validator keeps the intermediate as parsed, never a verdict on it: once a chain
+   * through it was accepted, its validity is still checked on the next chain.
+   */
+  @Test
+  void aSharedValidatorStillChecksACachedIntermediatesValidity() throws TlsAlertException {
+    CertificateAuthority shortLived = CertificateAuthority.create(KeyType.ECDSA_P256, RandomSource.seeded(11),
+        Validity.starting(NOW.minus(Duration.ofDays(30)), Duration.ofDays(20)));
+    Identity leaf = shortLived.issueServer(HOST, KeyType.ECDSA_P256, RandomSource.seeded(12),
+        Validity.starting(NOW.minus(Duration.ofDays(60)), Duration.ofDays(365)));
+    ChainValidator shared = shortLived.validator();
+    Instant whileValid = NOW.minus(Duration.ofDays(20));
+    assertThat(shared.validate(leaf.chainDer(), PeerRole.server(HOST), whileValid).path()).isEqualTo(leaf.chainDer());
+    assertThatThrownBy(() -> shared.validate(leaf.chainDer(), PeerRole.server(HOST), NOW))
+        .isInstanceOfSatisfying(TlsAlertException.class, e -> assertThat(e.alert()).isEqualTo(AlertDescription.CERTIFICATE_EXPIRED))
+        .hasMessageStartingWith("certificate 1 (O=Handshake Lab,CN=Handshake Lab Intermediate CA): expired at 2025-02-19");
+  }
+
   @Test
   void rejectsLeafSignedByAnotherKeyUnderTheSameIssuerName() {
     Identity forged = impostor.issueServer(HOST, KeyType.ECDSA_P256, RandomSource.seeded(7), YEAR);

@@ -12,12 +12,7 @@ final class Digests {
   private Digests() {}
 
   static Digest create(String name) {
-    return switch (name) {
-      case "SHA-1" -> JdkDigest.sha1();
-      case "SHA-256" -> JdkDigest.sha256();
-      case "SHA-384" -> JdkDigest.sha384();
-      default -> throw new IllegalArgumentException("no digest " + name);
-    };
+    return JdkDigest.of(name);
   }
 
   /** RFC 8017 §9.2 note 1: the DigestInfo algorithm identifiers. */

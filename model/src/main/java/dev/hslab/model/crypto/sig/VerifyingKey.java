@@ -5,7 +5,6 @@ import java.security.PublicKey;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * A public key (from a peer's certificate) converted once into BouncyCastle parameters, for
@@ -32,7 +31,7 @@ public final class VerifyingKey {
       throw new IllegalArgumentException("public key has no X.509 encoding: " + key.getAlgorithm());
     }
     try {
-      return of(PublicKeyFactory.createKey(spki));
+      return of(PublicKeys.decode(spki));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("unreadable public key: " + e.getMessage(), e);
     }
