@@ -16,6 +16,8 @@ final class Paired {
 
   private Paired() {}
 
+  static final int ROUNDS_PER_ITERATION = 20;
+
   /** A benchmark operation: runs it once and checks its own result (a failure throws). */
   interface Operation {
     Object run() throws Exception;
@@ -30,8 +32,9 @@ final class Paired {
 
   /**
    * Median units per second of each operation, in the order given: {@code budget}'s warm-up
-   * iterations of each, then four rounds per measurement iteration (at least three), each
-   * operation half an iteration's time per round.
+   * iterations of each, then twenty rounds per measurement iteration, each operation a tenth of
+   * an iteration's time per round. Short slices, many rounds: the machine's drift over a round is
+   * small, and a median over many rounds ignores the few a GC or the JIT lands in.
    */
   static double[] medianRates(List<Measured> ops, Budget budget) throws Exception {
     for (int i = 0; i < budget.warmupIterations(); i++) {
@@ -39,8 +42,8 @@ final class Paired {
         rate(op, budget.warmupMillis());
       }
     }
-    int rounds = Math.max(3, 4 * budget.iterations());
-    long slice = Math.max(1, budget.iterationMillis() / 2);
+    int rounds = ROUNDS_PER_ITERATION * budget.iterations();
+    long slice = Math.max(1, budget.iterationMillis() / 10);
     double[][] rates = new double[ops.size()][rounds];
     for (int r = 0; r < rounds; r++) {
       for (int k = 0; k < ops.size(); k++) {

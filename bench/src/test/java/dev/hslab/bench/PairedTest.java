@@ -14,21 +14,25 @@ class PairedTest {
   @Test
   void slicesAlternateRoundByRoundAfterTheWarmUp() throws Exception {
     List<String> calls = new ArrayList<>();
-    Budget budget = Budget.of(2); // 1 warm-up iteration, then max(3, 4 × 1) = 4 rounds
+    Budget budget = Budget.of(2); // 1 warm-up iteration, then 20 rounds
     double[] rates = Paired.medianRates(List.of(
         Paired.Measured.one(() -> calls.add("a")),
         new Paired.Measured(() -> calls.add("b"), 16)), budget);
     assertThat(rates).hasSize(2);
     assertThat(rates[0]).isPositive();
     assertThat(rates[1]).isPositive();
-    // Collapse consecutive calls into slices: a b, once for the warm-up and once per round.
+    // Collapse consecutive calls into slices: a then b, once for the warm-up and once per round.
     List<String> slices = new ArrayList<>();
     for (String c : calls) {
       if (slices.isEmpty() || !slices.get(slices.size() - 1).equals(c)) {
         slices.add(c);
       }
     }
-    assertThat(slices).containsExactly("a", "b", "a", "b", "a", "b", "a", "b", "a", "b");
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 1 + Paired.ROUNDS_PER_ITERATION; i++) {
+      expected.addAll(List.of("a", "b"));
+    }
+    assertThat(slices).isEqualTo(expected);
   }
 
   @Test
