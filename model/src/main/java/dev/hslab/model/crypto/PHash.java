@@ -29,8 +29,10 @@ final class PHash {
       for (int i = 0; i < n; i++) {
         out[pos + i] ^= block[i];
       }
-      mac.update(a, 0, size);
-      mac.doFinal(a, 0); // A(i+1)
+      if (pos + size < out.length) { // A(i+1) only if another block follows: one HMAC less per call
+        mac.update(a, 0, size);
+        mac.doFinal(a, 0);
+      }
     }
   }
 
