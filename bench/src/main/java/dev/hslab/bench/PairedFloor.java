@@ -10,7 +10,8 @@ import java.util.List;
  * on the same pools, each side's median rate over the rounds. (On the project machine JMH's
  * separate runs of the two gave ratios between 0.54 and 0.99 from one run to the next.) The JIT
  * profiles are shared, which is harmless here: the floor's code is a subset of the handshake's
- * (the same BouncyCastle and JDK primitives). Rows {@code paired.SUITE}, subject {@code model}, baseline {@code floor}.
+ * (the same BouncyCastle and JDK primitives). Rows {@code paired.SUITE}, subject {@code model},
+ * baseline {@code floor}.
  */
 public final class PairedFloor {
 

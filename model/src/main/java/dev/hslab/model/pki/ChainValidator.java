@@ -35,7 +35,8 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  * keys of the last {@value IssuerKeys#CAPACITY} intermediates it met (by their exact
  * SubjectPublicKeyInfo bytes), so BouncyCastle's per-point precomputation for signature checks
  * builds up for the keys every chain shares, and those certificates as parsed. Signatures,
- * validity and the issuers' constraints are still checked on every chain; no verdict is cached. Two validators are equal when they trust the same certificates.
+ * validity and the issuers' constraints are still checked on every chain; no verdict is cached.
+ * Two validators are equal when they trust the same certificates.
  */
 public final class ChainValidator {
 
