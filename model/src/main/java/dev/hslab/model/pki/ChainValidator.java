@@ -32,11 +32,11 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  *
  * <p>A validator is a trust store: make it once and share it between connections and threads, as
  * a TLS stack shares its trust manager. It decodes each anchor's key once and keeps the decoded
- * keys of the last {@value IssuerKeys#CAPACITY} intermediates it met (by their exact
- * SubjectPublicKeyInfo bytes), so BouncyCastle's per-point precomputation for signature checks
- * builds up for the keys every chain shares, and those certificates as parsed. Signatures,
- * validity and the issuers' constraints are still checked on every chain; no verdict is cached.
- * Two validators are equal when they trust the same certificates.
+ * keys of the last {@value IssuerKeys#CAPACITY} intermediates it met, and those certificates as
+ * parsed (both by the certificates' exact bytes), so BouncyCastle's per-point precomputation for
+ * signature checks builds up for the keys every chain shares. Signatures, validity and the
+ * issuers' constraints are still checked on every chain; no verdict is cached. Two validators
+ * are equal when they trust the same certificates.
  */
 public final class ChainValidator {
 

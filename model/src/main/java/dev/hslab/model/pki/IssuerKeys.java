@@ -8,9 +8,9 @@ import java.io.IOException;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 
 /**
- * The decoded public keys of the issuing certificates a validator has met, by their exact
- * SubjectPublicKeyInfo DER, least recently used dropped first. Equal bytes are the same key, so
- * reusing the decoded object changes no result; it only lets BouncyCastle keep the point
+ * The decoded public keys of the issuing certificates a validator has met, by the certificates'
+ * exact DER, least recently used dropped first. Equal bytes are the same key, so reusing the
+ * decoded object changes no result; it only lets BouncyCastle keep the point
  * precomputation it attaches to a key that verifies many signatures (an intermediate CA signs
  * every leaf below it). Thread-safe: validators are shared.
  */
@@ -22,19 +22,18 @@ final class IssuerKeys {
 
   /** The key of {@code issuer}; a key that does not decode is a corrupt chain. */
   AsymmetricKeyParameter of(ParsedCert issuer, String subject) throws TlsAlertException {
-    Bytes spki;
-    AsymmetricKeyParameter key;
+    // By the certificate's exact bytes, which are at hand, rather than its key's, which would
+    // have to be encoded again for every chain.
+    AsymmetricKeyParameter key = keys.get(issuer.der());
+    if (key != null) {
+      return key;
+    }
     try {
-      spki = Bytes.wrap(issuer.cert().getSubjectPublicKeyInfo().getEncoded());
-      key = keys.get(spki);
-      if (key != null) {
-        return key;
-      }
-      key = PublicKeys.decode(spki.toByteArray());
+      key = PublicKeys.decode(issuer.cert().getSubjectPublicKeyInfo().getEncoded());
     } catch (IOException | RuntimeException e) {
       // RFC 5246 §7.2.2 bad_certificate: "A certificate was corrupt".
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, subject + ": issuer public key unreadable", e);
     }
-    return keys.putIfAbsent(spki, key);
+    return keys.putIfAbsent(issuer.der(), key);
   }
 }

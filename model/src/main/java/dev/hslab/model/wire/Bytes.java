@@ -13,6 +13,12 @@ public final class Bytes implements Comparable<Bytes> {
   private static final HexFormat HEX = HexFormat.of();
 
   private final byte[] value;
+  /**
+   * The content's hash once computed, 0 before (as {@link String} does, a benign race: every
+   * thread computes the same value). Certificates are looked up by their bytes in the trust
+   * store's caches on every chain.
+   */
+  private int hash;
 
   private Bytes(byte[] value) {
     this.value = value;
@@ -115,7 +121,12 @@ public final class Bytes implements Comparable<Bytes> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(value);
+    int h = hash;
+    if (h == 0) {
+      h = Arrays.hashCode(value);
+      hash = h;
+    }
+    return h;
   }
 
   @Override
