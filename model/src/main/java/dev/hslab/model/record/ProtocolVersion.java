@@ -42,7 +42,7 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   }
 
   public boolean isSupported() {
-    return major == 3 && minor <= 3; // SSL3 through TLS12, as SUPPORTED lists them
+    return SUPPORTED.contains(this);
   }
 
   public boolean isSsl3() {
