@@ -2,6 +2,7 @@ package dev.hslab.model.pki;
 
 import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.crypto.RandomSource;
+import dev.hslab.model.crypto.sig.EcdsaSigValue;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
@@ -86,14 +88,18 @@ final class CertSignatures {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           subject + ": signature algorithm " + oid.getId() + " does not match the issuer's key type");
     }
-    Signer s = alg.rsa() ? new RSADigestSigner(digest(alg.hashBits()))
-        : new DSADigestSigner(new ECDSASigner(), digest(alg.hashBits()));
+    byte[] tbs = parsed.tbs().toByteArray();
     boolean ok;
     try {
-      s.init(false, key);
-      byte[] tbs = parsed.tbs().toByteArray();
-      s.update(tbs, 0, tbs.length);
-      ok = s.verifySignature(cert.getSignature().getOctets());
+      byte[] signature = cert.getSignature().getOctets(); // throws if not whole octets
+      if (alg.rsa()) {
+        Signer s = new RSADigestSigner(digest(alg.hashBits()));
+        s.init(false, key);
+        s.update(tbs, 0, tbs.length);
+        ok = s.verifySignature(signature);
+      } else {
+        ok = verifyEcdsa((ECPublicKeyParameters) key, digest(alg.hashBits()), tbs, signature);
+      }
     } catch (RuntimeException e) {
       ok = false;
     }
@@ -102,6 +108,17 @@ final class CertSignatures {
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
           subject + ": signature does not verify with the issuer's key");
     }
+  }
+
+  /** RFC 5480 §2.2.3 / RFC 3279 §2.2.3: the signature BIT STRING holds a DER Ecdsa-Sig-Value. */
+  private static boolean verifyEcdsa(ECPublicKeyParameters key, Digest digest, byte[] tbs, byte[] signature) {
+    EcdsaSigValue rs = EcdsaSigValue.decode(signature, key.getParameters().getN());
+    byte[] hash = new byte[digest.getDigestSize()];
+    digest.update(tbs, 0, tbs.length);
+    digest.doFinal(hash, 0);
+    ECDSASigner verifier = new ECDSASigner();
+    verifier.init(false, key);
+    return verifier.verifySignature(hash, rs.r(), rs.s());
   }
 
   private static Digest digest(int bits) {

@@ -1,13 +1,11 @@
 package dev.hslab.model.crypto.sig;
 
 import dev.hslab.model.wire.TlsAlertException;
-import java.io.IOException;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 
 /**
  * ECDSA over a precomputed hash with DER-encoded Ecdsa-Sig-Value (RFC 8422 §5.4, RFC 4492 §5.4).
@@ -22,25 +20,20 @@ final class EcdsaSignatures {
     ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(Digests.create(hashName)));
     signer.init(true, key);
     BigInteger[] rs = signer.generateSignature(hash);
-    try {
-      return StandardDSAEncoding.INSTANCE.encode(key.getParameters().getN(), rs[0], rs[1]);
-    } catch (IOException e) {
-      throw new IllegalStateException("DER encoding of ECDSA signature failed", e);
-    }
+    return new EcdsaSigValue(rs[0], rs[1]).encoded();
   }
 
   static void verify(ECPublicKeyParameters key, byte[] hash, byte[] signature)
       throws TlsAlertException {
-    BigInteger[] rs;
+    EcdsaSigValue rs;
     try {
-      // Strict DER: StandardDSAEncoding re-encodes and rejects any other form.
-      rs = StandardDSAEncoding.INSTANCE.decode(key.getParameters().getN(), signature);
-    } catch (IOException | RuntimeException e) {
-      throw RsaSignatures.bad("ECDSA signature is not a DER Ecdsa-Sig-Value");
+      rs = EcdsaSigValue.decode(signature, key.getParameters().getN());
+    } catch (IllegalArgumentException e) {
+      throw RsaSignatures.bad("ECDSA signature is not a DER Ecdsa-Sig-Value: " + e.getMessage());
     }
     ECDSASigner verifier = new ECDSASigner();
     verifier.init(false, key);
-    if (!verifier.verifySignature(hash, rs[0], rs[1])) {
+    if (!verifier.verifySignature(hash, rs.r(), rs.s())) {
       throw RsaSignatures.bad("ECDSA signature does not verify");
     }
   }
