@@ -43,9 +43,15 @@ record ParsedCert(Certificate cert, Bytes der, Bytes tbs, String name, Instant n
     String where = "certificate " + index;
     Certificate c;
     String name;
+    byte[] bytes = der.toByteArray();
+    // RFC 5280 §4.1: certificates are DER. Requiring it also makes the TBSCertificate as received
+    // exactly the signed bytes. A DER certificate is built into BouncyCastle's objects by DerTree;
+    // anything else goes to BouncyCastle's parser, only to tell a corrupt certificate (refused
+    // first) from one that is merely not DER.
+    String notDer = StrictDer.problem(bytes);
     try {
       // fromByteArray bounds every length by the input and refuses trailing bytes.
-      ASN1Primitive p = ASN1Primitive.fromByteArray(der.toByteArray());
+      ASN1Primitive p = notDer == null ? DerTree.parse(bytes) : ASN1Primitive.fromByteArray(bytes);
       if (p == null) {
         throw new IOException("empty");
       }
@@ -60,10 +66,8 @@ record ParsedCert(Certificate cert, Bytes der, Bytes tbs, String name, Instant n
       throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, where + ": not an X.509 certificate", e);
     }
     try {
-      // RFC 5280 §4.1: certificates are DER. Requiring it also makes the re-encoded
-      // TBSCertificate exactly the signed bytes.
-      if (!Bytes.wrap(c.getEncoded(ASN1Encoding.DER)).equals(der)) {
-        throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, name + ": not DER-encoded");
+      if (notDer != null) {
+        throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, name + ": not DER-encoded (" + notDer + ")");
       }
       // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal the TBSCertificate's signature field.
       if (!c.getSignatureAlgorithm().equals(c.getTBSCertificate().getSignature())) {
