@@ -48,7 +48,8 @@ final class ClientHellos {
       }
     }
     List<Integer> suites = new ArrayList<>();
-    for (CipherSuite s : offeredSuites(cfg)) {
+    List<CipherSuite> offered = offeredSuites(cfg);
+    for (CipherSuite s : offered) {
       suites.add(s.code());
     }
     if (!renegotiation) {
@@ -67,8 +68,8 @@ final class ClientHellos {
       // on a curve the ClientHello did not name, e.g. with DHE_RSA suites only.
       boolean ecdsaCertificate = cfg.identities().stream()
           .anyMatch(id -> !(id.privateKey() instanceof java.security.interfaces.RSAKey));
-      boolean ecc = ecdsaCertificate || offeredSuites(cfg).stream().anyMatch(s -> s.keyExchange().elliptic());
-      boolean dhe = offeredSuites(cfg).stream().anyMatch(s -> s.keyExchange().finiteFieldDh());
+      boolean ecc = ecdsaCertificate || offered.stream().anyMatch(s -> s.keyExchange().elliptic());
+      boolean dhe = offered.stream().anyMatch(s -> s.keyExchange().finiteFieldDh());
       List<Integer> groups = cfg.groups().stream().filter(g -> g.elliptic() ? ecc : dhe).map(NamedGroup::code).toList();
       if (!groups.isEmpty()) {
         ext.add(new SupportedGroupsExtension(groups));
@@ -94,10 +95,23 @@ final class ClientHellos {
 
   /** The configured suites that some version in range can carry; PSK only with an identity. */
   static List<CipherSuite> offeredSuites(EngineConfig cfg) {
-    return cfg.cipherSuites().stream()
-        .filter(s -> cfg.versions().stream().anyMatch(s::supportedBy))
-        .filter(s -> !s.keyExchange().psk() || cfg.pskIdentity().isPresent())
-        .toList();
+    List<ProtocolVersion> versions = cfg.versions();
+    List<CipherSuite> out = new ArrayList<>(cfg.cipherSuites().size());
+    for (CipherSuite s : cfg.cipherSuites()) {
+      if ((!s.keyExchange().psk() || cfg.pskIdentity().isPresent()) && supportedByAny(s, versions)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean supportedByAny(CipherSuite s, List<ProtocolVersion> versions) {
+    for (ProtocolVersion v : versions) {
+      if (s.supportedBy(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** RFC 5246 §7.4.1.3 and Appendix E.1, RFC 5746 §3.4–3.5: what the client accepts. */

@@ -87,11 +87,23 @@ public final class Extensions {
 
   /** The first extension of class {@code type}, e.g. {@code find(list, ServerNameExtension.class)}. */
   public static <T extends Extension> Optional<T> find(List<Extension> extensions, Class<T> type) {
-    return extensions.stream().filter(type::isInstance).map(type::cast).findFirst();
+    // Loops, not streams: a handshake looks up a dozen extensions, and a stream pipeline costs
+    // several times the search.
+    for (Extension e : extensions) {
+      if (type.isInstance(e)) {
+        return Optional.of(type.cast(e));
+      }
+    }
+    return Optional.empty();
   }
 
   public static Optional<Extension> find(List<Extension> extensions, int typeCode) {
-    return extensions.stream().filter(e -> e.typeCode() == typeCode).findFirst();
+    for (Extension e : extensions) {
+      if (e.typeCode() == typeCode) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code absent}, {@code []} or {@code [server_name(a),...]}, for the hellos' describe(). */
