@@ -1,9 +1,11 @@
 package dev.hslab.model.crypto;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.NoSuchProviderException;
 import java.util.Map;
+import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.util.Memoable;
 
@@ -112,9 +114,11 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
 
   @Override
   public int doFinal(byte[] out, int outOff) {
-    byte[] h = md.digest(); // also resets, as Digest.doFinal must
-    System.arraycopy(h, 0, out, outOff, h.length);
-    return h.length;
+    try {
+      return md.digest(out, outOff, out.length - outOff); // also resets, as Digest.doFinal must
+    } catch (DigestException e) {
+      throw new DataLengthException("output buffer too short: " + e.getMessage());
+    }
   }
 
   @Override
