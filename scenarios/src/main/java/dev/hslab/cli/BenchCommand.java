@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         + "subject and baseline under the same machine load).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab bench                 the recorded figures (about nine minutes)",
+      "  hslab bench                 the recorded figures (about eleven minutes)",
       "  hslab bench --quick         under a minute, wider error",
       "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
       "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
