@@ -1,5 +1,6 @@
 package dev.hslab.model.pki;
 
+import dev.hslab.model.wire.StrictDer;
 import java.io.IOException;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Boolean;
@@ -46,17 +47,9 @@ final class DerTree {
 
     ASN1Primitive element() throws IOException {
       int start = at;
-      int id = b[at++] & 0xff;
-      if ((id & 0x1f) == 0x1f) { // high tag numbers: rare, BouncyCastle's parser
-        while ((b[at++] & 0x80) != 0) {
-          // skip the tag number's octets
-        }
-        int end = contentsEnd();
-        at = end;
-        return ASN1Primitive.fromByteArray(Arrays.copyOfRange(b, start, end));
-      }
-      int end = contentsEnd();
-      int contents = at;
+      int id = b[at] & 0xff;
+      int contents = StrictDer.contentsStart(b, start);
+      int end = StrictDer.contentsEnd(b, start);
       at = end;
       switch (id) {
         case 0x30:
@@ -78,27 +71,15 @@ final class DerTree {
         default:
           break;
       }
-      if ((id & 0xe0) == 0xa0) { // context-specific, constructed
+      if ((id & 0xe0) == 0xa0 && (id & 0x1f) != 0x1f) { // context-specific, constructed, low tag
         ASN1EncodableVector v = children(contents, end);
         if (v.size() == 1) {
           // [n] EXPLICIT: the parser's reading of one element in a constructed tag (X.690 §8.14).
           return new DLTaggedObject(true, id & 0x1f, v.get(0));
         }
       }
+      // Strings, times, implicit tags, high tag numbers: BouncyCastle's parser, this element only.
       return ASN1Primitive.fromByteArray(Arrays.copyOfRange(b, start, end));
-    }
-
-    /** Reads a length (already checked to be minimal and in bounds); returns the contents' end. */
-    private int contentsEnd() {
-      int first = b[at++] & 0xff;
-      int length = first;
-      if (first >= 0x80) {
-        length = 0;
-        for (int i = 0; i < (first & 0x7f); i++) {
-          length = (length << 8) | (b[at++] & 0xff);
-        }
-      }
-      return at + length;
     }
 
     private ASN1EncodableVector children(int from, int end) throws IOException {

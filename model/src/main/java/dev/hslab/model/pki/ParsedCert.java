@@ -2,6 +2,7 @@ package dev.hslab.model.pki;
 
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.StrictDer;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ record ParsedCert(Certificate cert, Bytes der, Bytes tbs, String name, Instant n
       Instant notAfter = instant(c.getEndDate());
       Extensions ext = c.getTBSCertificate().getExtensions();
       if (ext == null) {
-        return new ParsedCert(c, der, tbs(der), name, notBefore, notAfter, null, null, null, null);
+        return new ParsedCert(c, der, tbs(der, bytes), name, notBefore, notAfter, null, null, null, null);
       }
       for (ASN1ObjectIdentifier oid : ext.getCriticalExtensionOIDs()) {
         if (!UNDERSTOOD.contains(oid)) {
@@ -87,7 +88,7 @@ record ParsedCert(Certificate cert, Bytes der, Bytes tbs, String name, Instant n
               name + ": unrecognized critical extension " + oid.getId());
         }
       }
-      return new ParsedCert(c, der, tbs(der), name, notBefore, notAfter, BasicConstraints.fromExtensions(ext),
+      return new ParsedCert(c, der, tbs(der, bytes), name, notBefore, notAfter, BasicConstraints.fromExtensions(ext),
           KeyUsage.fromExtensions(ext), ExtendedKeyUsage.fromExtensions(ext),
           GeneralNames.fromExtensions(ext, Extension.subjectAlternativeName));
     } catch (IOException | RuntimeException e) {
@@ -152,28 +153,9 @@ record ParsedCert(Certificate cert, Bytes der, Bytes tbs, String name, Instant n
    * certificate was checked to be DER, so these are exactly the signed bytes, cut out of what
    * arrived instead of encoded again.
    */
-  private static Bytes tbs(Bytes der) {
-    int start = 1 + lengthOctets(der, 1);
-    int end = start + 1 + lengthOctets(der, start + 1) + length(der, start + 1);
-    return der.slice(start, end);
-  }
-
-  /** X.690 §8.1.3: the number of length octets at {@code at}. */
-  private static int lengthOctets(Bytes der, int at) {
-    int first = der.getUnsigned(at);
-    return first < 0x80 ? 1 : 1 + (first & 0x7f);
-  }
-
-  private static int length(Bytes der, int at) {
-    int first = der.getUnsigned(at);
-    if (first < 0x80) {
-      return first;
-    }
-    int n = 0;
-    for (int i = 1; i <= (first & 0x7f); i++) {
-      n = (n << 8) | der.getUnsigned(at + i);
-    }
-    return n;
+  private static Bytes tbs(Bytes der, byte[] bytes) {
+    int start = StrictDer.contentsStart(bytes, 0);
+    return der.slice(start, StrictDer.contentsEnd(bytes, start));
   }
 
   X500Name subject() {

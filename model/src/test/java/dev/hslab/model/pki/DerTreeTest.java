@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.StrictDer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.hslab.model.crypto.sig;
 
+import dev.hslab.model.wire.StrictDer;
 import java.math.BigInteger;
 
 /**
@@ -14,24 +15,37 @@ public record EcdsaSigValue(BigInteger r, BigInteger s) {
   private static final int INTEGER = 0x02;
 
   /**
-   * Strict DER only: definite, minimal lengths, minimal two's-complement integers, nothing after
-   * the SEQUENCE; r and s must be in [0, n) (1 ≤ r, s is the verification's own check, FIPS 186-4
-   * §6.4.2). The same encodings are accepted as by BouncyCastle's {@code StandardDSAEncoding}.
+   * Strict DER only ({@link StrictDer}: definite, minimal lengths, minimal two's-complement
+   * integers, nothing after the SEQUENCE); r and s must be in [0, n) (1 ≤ r, s is the
+   * verification's own check, FIPS 186-4 §6.4.2). The same encodings are accepted as by
+   * BouncyCastle's {@code StandardDSAEncoding}.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
   public static EcdsaSigValue decode(byte[] der, BigInteger n) {
-    Reader in = new Reader(der);
-    int end = in.header(SEQUENCE);
-    if (end != der.length) {
-      throw new IllegalArgumentException("bytes after the Ecdsa-Sig-Value");
+    String notDer = StrictDer.problem(der);
+    if (notDer != null) {
+      throw new IllegalArgumentException(notDer);
     }
-    BigInteger r = in.integer(n);
-    BigInteger s = in.integer(n);
-    if (in.at != end) {
-      throw new IllegalArgumentException("Ecdsa-Sig-Value has more than two INTEGERs");
+    if (der[0] != SEQUENCE) {
+      throw new IllegalArgumentException("not a SEQUENCE");
     }
-    return new EcdsaSigValue(r, s);
+    int r = StrictDer.contentsStart(der, 0);
+    int s = r < der.length ? StrictDer.contentsEnd(der, r) : r;
+    if (r == der.length || s == der.length || StrictDer.contentsEnd(der, s) != der.length
+        || der[r] != INTEGER || der[s] != INTEGER) {
+      throw new IllegalArgumentException("not a SEQUENCE of two INTEGERs");
+    }
+    return new EcdsaSigValue(value(der, r, n), value(der, s, n));
+  }
+
+  private static BigInteger value(byte[] der, int at, BigInteger n) {
+    int from = StrictDer.contentsStart(der, at);
+    BigInteger v = new BigInteger(der, from, StrictDer.contentsEnd(der, at) - from);
+    if (v.signum() < 0 || v.compareTo(n) >= 0) {
+      throw new IllegalArgumentException("signature value out of range");
+    }
+    return v;
   }
 
   /** The DER encoding. */
@@ -63,66 +77,5 @@ public record EcdsaSigValue(BigInteger r, BigInteger s) {
     }
     out[at++] = (byte) length;
     return at;
-  }
-
-  private static final class Reader {
-    private final byte[] der;
-    private int at;
-
-    Reader(byte[] der) {
-      this.der = der;
-    }
-
-    /** Reads a tag and its length; returns where the contents end. */
-    int header(int tag) {
-      if (at >= der.length || (der[at] & 0xff) != tag) {
-        throw new IllegalArgumentException(
-            "expected " + (tag == SEQUENCE ? "SEQUENCE" : "INTEGER") + " at offset " + at);
-      }
-      at++;
-      if (at >= der.length) {
-        throw new IllegalArgumentException("truncated length at offset " + at);
-      }
-      int first = der[at++] & 0xff;
-      int length;
-      if (first < 0x80) {
-        length = first;
-      } else {
-        int octets = first & 0x7f;
-        // X.690 §10.1: the definite form with the fewest octets; no indefinite form (0x80).
-        if (octets == 0 || octets > 2 || at + octets > der.length || der[at] == 0) {
-          throw new IllegalArgumentException("length at offset " + (at - 1) + " is not minimal DER");
-        }
-        length = 0;
-        for (int i = 0; i < octets; i++) {
-          length = (length << 8) | (der[at++] & 0xff);
-        }
-        if (length < 0x80) {
-          throw new IllegalArgumentException("length at offset " + (at - octets - 1) + " is not minimal DER");
-        }
-      }
-      if (length > der.length - at) {
-        throw new IllegalArgumentException("length at offset " + at + " runs past the end");
-      }
-      return at + length;
-    }
-
-    /** X.690 §8.3.2: an INTEGER's contents are minimal (no redundant leading 00 or FF octet). */
-    BigInteger integer(BigInteger n) {
-      int end = header(INTEGER);
-      int length = end - at;
-      if (length == 0) {
-        throw new IllegalArgumentException("empty INTEGER");
-      }
-      if (length > 1 && (der[at] == 0 && der[at + 1] >= 0 || der[at] == (byte) 0xff && der[at + 1] < 0)) {
-        throw new IllegalArgumentException("INTEGER at offset " + at + " is not minimal");
-      }
-      BigInteger v = new BigInteger(der, at, length);
-      at = end;
-      if (v.signum() < 0 || v.compareTo(n) >= 0) {
-        throw new IllegalArgumentException("signature value out of range");
-      }
-      return v;
-    }
   }
 }

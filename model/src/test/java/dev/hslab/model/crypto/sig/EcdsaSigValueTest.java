@@ -65,11 +65,19 @@ class EcdsaSigValueTest {
   @Test
   void namesWhatIsWrong() {
     assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3006020101020101ff"), P256_N))
-        .hasMessage("bytes after the Ecdsa-Sig-Value");
+        .hasMessage("bytes after the encoding at offset 8");
     assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("30070202000102010a"), P256_N))
-        .hasMessage("INTEGER at offset 4 is not minimal");
+        .hasMessage("INTEGER not minimal at offset 2");
     assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3080020101020101"), P256_N))
-        .hasMessage("length at offset 1 is not minimal DER");
+        .hasMessage("indefinite length at offset 1");
+    assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3003020101"), P256_N))
+        .hasMessage("not a SEQUENCE of two INTEGERs");
+    assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3009020101020101020101"), P256_N))
+        .hasMessage("not a SEQUENCE of two INTEGERs");
+    assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3006020101040101"), P256_N))
+        .hasMessage("not a SEQUENCE of two INTEGERs");
+    assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3106020101020101"), P256_N))
+        .hasMessage("not a SEQUENCE");
     assertThatThrownBy(() -> EcdsaSigValue.decode(HexFormat.of().parseHex("3006020101020181"), P256_N))
         .hasMessage("signature value out of range");
     BigInteger n = P256_N;

@@ -1,10 +1,12 @@
-package dev.hslab.model.pki;
+package dev.hslab.model.wire;
 
 /**
- * Whether bytes are one DER encoding (X.690 §10, §11), checked by walking them once. Certificates
- * must be DER (RFC 5280 §4.1), which also makes the TBSCertificate as received exactly the signed
- * bytes. Walking is several times cheaper than what it replaces, BouncyCastle's re-encoding of
- * the parsed certificate compared with the input, and refuses at least everything that did:
+ * Whether bytes are one DER encoding (X.690 §10, §11), checked by walking them once; and, for
+ * bytes it accepted, where an element's contents start and end. Certificates must be DER (RFC 5280
+ * §4.1), which also makes the TBSCertificate as received exactly the signed bytes; so must an
+ * ECDSA signature's Ecdsa-Sig-Value. Walking is several times cheaper than what it replaces,
+ * BouncyCastle's re-encoding of the parsed value compared with the input, and refuses at least
+ * everything that did:
  * <ul>
  *   <li>identifier octets: the low-tag form below 31, the high-tag form minimal; no end-of-contents;
  *   <li>lengths: definite, in the fewest octets (X.690 §10.1), within the enclosing contents;
@@ -18,7 +20,7 @@ package dev.hslab.model.pki;
  * Contents of primitive encodings beyond these rules (the characters of a string, the digits of a
  * time) are for the parser to judge, as before.
  */
-final class StrictDer {
+public final class StrictDer {
 
   private static final int CONSTRUCTED = 0x20;
   private static final int CLASS_MASK = 0xc0;
@@ -27,13 +29,43 @@ final class StrictDer {
   private StrictDer() {}
 
   /** Null if {@code der} is exactly one DER encoding, else what is wrong and at which offset. */
-  static String problem(byte[] der) {
+  public static String problem(byte[] der) {
     try {
       int end = element(der, 0, der.length, 0);
       return end == der.length ? null : "bytes after the encoding at offset " + end;
     } catch (NotDer e) {
       return e.getMessage();
     }
+  }
+
+  /**
+   * Where the contents of the element at {@code at} start, in bytes that {@link #problem} accepted
+   * (its identifier and length octets are trusted, not checked again).
+   */
+  public static int contentsStart(byte[] der, int at) {
+    return header(der, at, false);
+  }
+
+  /** Where the contents of the element at {@code at} end, in bytes that {@link #problem} accepted. */
+  public static int contentsEnd(byte[] der, int at) {
+    return header(der, at, true);
+  }
+
+  private static int header(byte[] der, int at, boolean end) {
+    if ((der[at++] & 0x1f) == 0x1f) {
+      while ((der[at++] & 0x80) != 0) {
+        // the tag number's octets
+      }
+    }
+    int first = der[at++] & 0xff;
+    int length = first;
+    if (first >= 0x80) {
+      length = 0;
+      for (int i = 0; i < (first & 0x7f); i++) {
+        length = (length << 8) | (der[at++] & 0xff);
+      }
+    }
+    return end ? at + length : at;
   }
 
   private static final class NotDer extends Exception {

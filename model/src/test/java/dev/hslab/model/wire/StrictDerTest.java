@@ -1,9 +1,8 @@
-package dev.hslab.model.pki;
+package dev.hslab.model.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.config.Credentials;
-import dev.hslab.model.wire.Bytes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
