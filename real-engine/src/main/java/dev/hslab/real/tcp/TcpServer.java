@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -100,10 +102,13 @@ public final class TcpServer implements AutoCloseable {
       throw new IllegalArgumentException("workers must be positive: " + workers);
     }
     AtomicInteger threads = new AtomicInteger();
+    Queue<Thread> started = new ConcurrentLinkedQueue<>();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, IDLE_WORKER_MILLIS, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "hslab-serve-" + threads.incrementAndGet());
           t.setDaemon(true);
+          started.removeIf(w -> w.getState() == Thread.State.TERMINATED); // idle workers time out
+          started.add(t);
           return t;
         });
     pool.allowCoreThreadTimeOut(true);
@@ -136,7 +141,7 @@ public final class TcpServer implements AutoCloseable {
       Thread.currentThread().interrupt(); // stop accepting; the connections already accepted still end below
     } finally {
       pool.shutdown();
-      awaitQuietly(pool);
+      awaitQuietly(pool, started);
     }
     return accepted;
   }
@@ -163,8 +168,12 @@ public final class TcpServer implements AutoCloseable {
     }
   }
 
-  /** Waits for the accepted connections to end; each is bounded by its timeouts, so this ends too. */
-  private static void awaitQuietly(ThreadPoolExecutor pool) {
+  /**
+   * Waits for the accepted connections to end; each is bounded by its timeouts, so this ends too.
+   * Then joins the workers: the pool reports termination from its last worker, a moment before
+   * that thread has ended, and a caller counting its threads afterwards must not see it.
+   */
+  private static void awaitQuietly(ThreadPoolExecutor pool, Queue<Thread> workers) {
     boolean interrupted = false;
     while (true) {
       try {
@@ -173,6 +182,15 @@ public final class TcpServer implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         interrupted = true;
+      }
+    }
+    for (Thread t : workers) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
     }
     if (interrupted) {

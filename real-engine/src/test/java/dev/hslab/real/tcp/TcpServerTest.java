@@ -43,6 +43,10 @@ class TcpServerTest {
         }
       }
       assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+      // serve returns once its workers have ended, not only once the pool says it is done (the
+      // last worker reports that a moment before its thread ends; `hslab serve` counts threads).
+      assertThat(Thread.getAllStackTraces().keySet()).as("live worker threads after serve")
+          .noneMatch(t -> t.getName().startsWith("hslab-serve-"));
     }
     assertThat(ended).hasSize(2).allSatisfy(o -> {
       assertThat(o.ending()).isEqualTo(Outcome.Ending.INTERNAL_ERROR);
