@@ -116,9 +116,7 @@ final class CertSignatures {
     byte[] hash = new byte[digest.getDigestSize()];
     digest.update(tbs, 0, tbs.length);
     digest.doFinal(hash, 0);
-    ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, key);
-    return verifier.verifySignature(hash, rs.r(), rs.s());
+    return rs.verifies(key, hash);
   }
 
   private static Digest digest(int bits) {

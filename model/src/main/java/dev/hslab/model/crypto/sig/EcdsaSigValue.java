@@ -2,6 +2,8 @@ package dev.hslab.model.crypto.sig;
 
 import dev.hslab.model.wire.StrictDer;
 import java.math.BigInteger;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
  * An ECDSA signature as sent: {@code Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }} in
@@ -30,13 +32,24 @@ public record EcdsaSigValue(BigInteger r, BigInteger s) {
     if (der[0] != SEQUENCE) {
       throw new IllegalArgumentException("not a SEQUENCE");
     }
+    // The walk proved the elements well-formed and within the SEQUENCE, which ends the input.
     int r = StrictDer.contentsStart(der, 0);
-    int s = r < der.length ? StrictDer.contentsEnd(der, r) : r;
-    if (r == der.length || s == der.length || StrictDer.contentsEnd(der, s) != der.length
+    int s = r == der.length ? r : StrictDer.contentsEnd(der, r);
+    if (s == r || s == der.length || StrictDer.contentsEnd(der, s) != der.length
         || der[r] != INTEGER || der[s] != INTEGER) {
       throw new IllegalArgumentException("not a SEQUENCE of two INTEGERs");
     }
     return new EcdsaSigValue(value(der, r, n), value(der, s, n));
+  }
+
+  /**
+   * Whether this signature verifies over {@code hash} with {@code key} (FIPS 186-4 §6.4, including
+   * its 1 ≤ r, s &lt; n check).
+   */
+  public boolean verifies(ECPublicKeyParameters key, byte[] hash) {
+    ECDSASigner verifier = new ECDSASigner();
+    verifier.init(false, key);
+    return verifier.verifySignature(hash, r, s);
   }
 
   private static BigInteger value(byte[] der, int at, BigInteger n) {

@@ -31,9 +31,7 @@ final class EcdsaSignatures {
     } catch (IllegalArgumentException e) {
       throw RsaSignatures.bad("ECDSA signature is not a DER Ecdsa-Sig-Value: " + e.getMessage());
     }
-    ECDSASigner verifier = new ECDSASigner();
-    verifier.init(false, key);
-    if (!verifier.verifySignature(hash, rs.r(), rs.s())) {
+    if (!rs.verifies(key, hash)) {
       throw RsaSignatures.bad("ECDSA signature does not verify");
     }
   }
