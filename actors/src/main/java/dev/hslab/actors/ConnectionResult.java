@@ -1,7 +1,7 @@
 package dev.hslab.actors;
 
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.trace.Trace;
 
 /**

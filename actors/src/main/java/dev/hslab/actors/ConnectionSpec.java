@@ -2,7 +2,7 @@ package dev.hslab.actors;
 
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.Engine;
-import dev.hslab.model.engine.Loopback;
+import dev.hslab.model.loopback.Loopback;
 import java.util.List;
 
 /**

@@ -7,9 +7,9 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import dev.hslab.model.engine.Engine;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.wire.Bytes;
 
 /**

@@ -1,12 +1,12 @@
 package dev.hslab.actors;
 
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.trace.Trace;
-import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

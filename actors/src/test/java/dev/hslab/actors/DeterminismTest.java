@@ -1,11 +1,10 @@
 package dev.hslab.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.TraceEvent;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.output.trace.JsonLines;
 import java.util.List;
 import java.util.Map;

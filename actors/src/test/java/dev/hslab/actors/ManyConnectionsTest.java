@@ -1,11 +1,9 @@
 package dev.hslab.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.config.Renegotiation;
 import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.Engine;
@@ -13,6 +11,7 @@ import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.SessionCache;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.LoopbackRun;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;

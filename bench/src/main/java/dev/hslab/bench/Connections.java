@@ -1,8 +1,8 @@
 package dev.hslab.bench;
 
 import dev.hslab.model.engine.Engine;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.loopback.Loopback;
 import java.util.List;
 
 /** One in-memory connection between two engines, checked: a benchmark of failing handshakes measures nothing. */

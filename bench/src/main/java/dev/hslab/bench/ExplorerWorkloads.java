@@ -3,8 +3,8 @@ package dev.hslab.bench;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 
 /**

@@ -8,10 +8,10 @@ import dev.hslab.model.engine.SessionCache;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.pki.KeyType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,10 +2,10 @@ package dev.hslab.real;
 
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

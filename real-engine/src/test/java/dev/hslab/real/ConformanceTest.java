@@ -1,11 +1,10 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.conform.Conformance;
 import dev.hslab.real.conform.ConformanceResult;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.crypto.KeyDerivation;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.Transcript;
@@ -9,21 +8,21 @@ import dev.hslab.model.crypto.kex.RsaPremaster;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.message.ClientExchangeKeys;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.ClientKeyExchange;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,17 +2,16 @@ package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

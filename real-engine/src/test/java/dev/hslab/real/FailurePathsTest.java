@@ -1,21 +1,20 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;
 import dev.hslab.model.record.Alert;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

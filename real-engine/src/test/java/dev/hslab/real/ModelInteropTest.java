@@ -3,15 +3,14 @@ package dev.hslab.real;
 import static dev.hslab.real.Connections.CLIENT_DATA;
 import static dev.hslab.real.Connections.SERVER_DATA;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,18 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;
 import dev.hslab.model.message.extension.SessionTicketExtension;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

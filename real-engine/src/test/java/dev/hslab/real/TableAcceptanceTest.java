@@ -1,13 +1,12 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.conform.Acceptance;
 import dev.hslab.real.conform.Observed;
 import dev.hslab.real.conform.TableAcceptance;

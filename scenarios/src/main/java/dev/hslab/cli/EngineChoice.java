@@ -1,11 +1,11 @@
 package dev.hslab.cli;
 
 import dev.hslab.model.config.Credentials;
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.real.JsseEngine;
 import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;

@@ -1,11 +1,11 @@
 package dev.hslab.cli;
 
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.ServerTable;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.SequenceDiagram;
 import dev.hslab.output.diagram.StateGraph;

@@ -1,17 +1,17 @@
 package dev.hslab.cli;
 
-import dev.hslab.model.config.Credentials;
-import dev.hslab.model.config.EngineConfigs;
-import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.actors.ConnectionResult;
 import dev.hslab.actors.NetworkOptions;
 import dev.hslab.actors.Simulations;
 import dev.hslab.actors.Simulator;
-import dev.hslab.model.config.LoopbackRun;
+import dev.hslab.model.config.Credentials;
+import dev.hslab.model.config.EngineConfigs;
+import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Side;
-import java.util.List;
+import dev.hslab.model.loopback.LoopbackRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

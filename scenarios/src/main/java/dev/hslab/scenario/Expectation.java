@@ -1,8 +1,8 @@
 package dev.hslab.scenario;
 
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.hslab.scenario;
 
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.scenario.Expectation.AlertExpectation;
 import dev.hslab.scenario.Expectation.Outcome;
 import dev.hslab.scenario.Expectation.TimeoutExpectation;

@@ -1,8 +1,8 @@
 package dev.hslab.scenario;
 
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.trace.Trace;
 import java.util.List;
 

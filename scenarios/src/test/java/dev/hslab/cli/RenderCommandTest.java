@@ -2,15 +2,14 @@ package dev.hslab.cli;
 
 import static dev.hslab.cli.RunCommandTest.hslab;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.handshake.ClientTable;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.StateGraph;
 import java.nio.file.Files;

@@ -2,13 +2,12 @@ package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.hslab.model.config.Renegotiation;
 import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,13 @@
 package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.config.Renegotiation;
 import dev.hslab.model.config.Resumption;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.hslab.model.concrete;
 
-import dev.hslab.model.config.LoopbackRun;
 import dev.hslab.model.explore.ValidPath;
+import dev.hslab.model.loopback.LoopbackRun;
 import java.util.List;
 import java.util.Optional;
 

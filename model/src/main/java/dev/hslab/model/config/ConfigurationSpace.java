@@ -1,9 +1,9 @@
 package dev.hslab.model.config;
 
 import dev.hslab.model.handshake.ClientAuth;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 

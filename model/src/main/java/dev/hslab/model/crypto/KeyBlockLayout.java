@@ -1,9 +1,9 @@
 package dev.hslab.model.crypto;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.BulkCipher;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * How the key block splits for one (version, suite) (RFC 5246 §6.3): client_write_MAC_key,

@@ -1,8 +1,8 @@
 package dev.hslab.model.crypto;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * The secrets of one negotiated (version, suite): master secret, extended master secret, key

@@ -1,8 +1,8 @@
 package dev.hslab.model.crypto;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * A TLS pseudo-random function PRF(secret, label, seed) (RFC 5246 §5, RFC 2246 §5). SSL 3.0 has no

@@ -1,8 +1,8 @@
 package dev.hslab.model.crypto;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.Objects;
 
 /** TLS 1.0–1.2 derivations, all through the version's {@link Prf}. */

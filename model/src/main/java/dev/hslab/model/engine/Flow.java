@@ -9,10 +9,10 @@ import dev.hslab.model.crypto.sig.VerifyingKey;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.message.DigitallySigned;
 import dev.hslab.model.message.Finished;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.List;
 

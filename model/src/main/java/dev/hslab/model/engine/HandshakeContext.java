@@ -7,10 +7,10 @@ import dev.hslab.model.crypto.sig.VerifyingKey;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.ServerKeyExchangeParams;
 import dev.hslab.model.pki.Identity;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.hslab.model.engine;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * The outcome of a completed handshake as one side sees it (CONTRACT.md {@code negotiated}).

@@ -1,9 +1,9 @@
 package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.RandomSource;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;

@@ -2,9 +2,9 @@ package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * One endpoint as the explorer sees it: its table state and {@link Facts}, plus what the record

@@ -1,9 +1,9 @@
 package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.MessageKind;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * An abstract message packed in an int: its kind (a {@link MessageKind}, or a fatal alert), whether

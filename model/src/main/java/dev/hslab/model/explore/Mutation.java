@@ -2,7 +2,7 @@ package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.Locale;
 
 /**

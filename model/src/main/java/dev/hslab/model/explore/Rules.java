@@ -6,9 +6,9 @@ import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * The abstract semantics of messages, in one place: what a side learns from each message it

@@ -1,14 +1,14 @@
 package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.Emit;
-import dev.hslab.model.handshake.HandshakeState;
 import dev.hslab.model.handshake.HandshakeState.Phase;
+import dev.hslab.model.handshake.HandshakeState;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.Transition;
 import dev.hslab.model.handshake.Trigger;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.hslab.model.handshake;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * What one side knows about the current handshake, as far as the transition tables care: the

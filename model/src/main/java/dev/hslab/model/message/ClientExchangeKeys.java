@@ -1,7 +1,7 @@
 package dev.hslab.model.message;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;

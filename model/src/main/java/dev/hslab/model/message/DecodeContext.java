@@ -1,7 +1,7 @@
 package dev.hslab.model.message;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /**
  * What a decoder needs to know beyond the bytes: several messages have a shape that depends on

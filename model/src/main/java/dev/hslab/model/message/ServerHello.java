@@ -2,9 +2,9 @@ package dev.hslab.model.message;
 
 import dev.hslab.model.message.extension.Extension;
 import dev.hslab.model.message.extension.Extensions;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;

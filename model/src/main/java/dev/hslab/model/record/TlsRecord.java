@@ -1,6 +1,7 @@
 package dev.hslab.model.record;
 
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.WireWriter;
 
 /**

@@ -1,6 +1,6 @@
 package dev.hslab.model.suite;
 
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

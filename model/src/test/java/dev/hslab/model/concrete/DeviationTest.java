@@ -1,7 +1,6 @@
 package dev.hslab.model.concrete;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.config.Renegotiation;
@@ -13,17 +12,17 @@ import dev.hslab.model.explore.Mutation;
 import dev.hslab.model.explore.Outcome;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Deviant traces: their expected outcomes come from the explorer's semantics of the tables, and the

@@ -1,7 +1,6 @@
 package dev.hslab.model.concrete;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ConfigurationSpace;
@@ -10,8 +9,8 @@ import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.explore.ValidPath;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.hslab.model.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.LoopbackRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -57,7 +57,7 @@ class EngineMatrixTest {
   static Stream<HandshakeConfig> everySuite() {
     List<HandshakeConfig> out = new ArrayList<>();
     for (dev.hslab.model.suite.CipherSuite s : dev.hslab.model.suite.CipherSuite.values()) {
-      for (dev.hslab.model.record.ProtocolVersion v : dev.hslab.model.record.ProtocolVersion.SUPPORTED) {
+      for (dev.hslab.model.wire.ProtocolVersion v : dev.hslab.model.wire.ProtocolVersion.SUPPORTED) {
         if (s.supportedBy(v)) {
           out.add(new HandshakeConfig(v, v, v, v, s.keyExchange(), List.of(s), ClientAuth.NONE, ClientCertificate.NONE,
               Resumption.NONE, Renegotiation.NONE, false, 11));

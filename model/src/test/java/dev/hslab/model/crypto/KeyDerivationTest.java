@@ -2,10 +2,9 @@ package dev.hslab.model.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.security.GeneralSecurityException;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,9 @@
 package dev.hslab.model.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

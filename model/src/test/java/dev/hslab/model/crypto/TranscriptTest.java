@@ -1,11 +1,10 @@
 package dev.hslab.model.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.PrfHash;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;

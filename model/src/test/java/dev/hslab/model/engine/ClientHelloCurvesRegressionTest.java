@@ -1,7 +1,6 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
@@ -11,9 +10,9 @@ import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;
 import dev.hslab.model.message.extension.SupportedGroupsExtension;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.suite.NamedGroup;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

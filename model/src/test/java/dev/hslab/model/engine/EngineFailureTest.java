@@ -1,20 +1,20 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

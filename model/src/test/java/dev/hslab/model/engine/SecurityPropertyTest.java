@@ -1,7 +1,6 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
@@ -15,11 +14,11 @@ import dev.hslab.model.message.extension.Extension;
 import dev.hslab.model.message.extension.RenegotiationInfoExtension;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.WireWriter;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;

@@ -1,7 +1,6 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
@@ -18,10 +17,10 @@ import dev.hslab.model.handshake.Trigger;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ContentType;
 import dev.hslab.model.suite.KeyExchange;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,10 +1,9 @@
 package dev.hslab.model.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.handshake.ClientAuth;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package dev.hslab.model.explore;
 
-import static dev.hslab.model.record.ProtocolVersion.SSL3;
-import static dev.hslab.model.record.ProtocolVersion.TLS10;
-import static dev.hslab.model.record.ProtocolVersion.TLS12;
+import static dev.hslab.model.wire.ProtocolVersion.SSL3;
+import static dev.hslab.model.wire.ProtocolVersion.TLS10;
+import static dev.hslab.model.wire.ProtocolVersion.TLS12;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.explore.Configuration.ClientCert;
 import dev.hslab.model.explore.Configuration.Renegotiation;
 import dev.hslab.model.explore.Configuration.Resumption;

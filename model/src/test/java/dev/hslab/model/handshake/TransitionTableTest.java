@@ -1,9 +1,8 @@
 package dev.hslab.model.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,15 +1,14 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hslab.model.message.extension.Extension;
 import dev.hslab.model.message.extension.Extensions;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ChangeCipherSpec;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;

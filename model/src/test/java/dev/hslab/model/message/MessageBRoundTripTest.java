@@ -1,11 +1,10 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.CodecChecks;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.WireReader;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package dev.hslab.model.message;
 
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

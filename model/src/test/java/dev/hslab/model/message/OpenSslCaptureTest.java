@@ -1,7 +1,6 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.message.extension.EcPointFormatsExtension;
 import dev.hslab.model.message.extension.ExtendedMasterSecretExtension;
 import dev.hslab.model.message.extension.RenegotiationInfoExtension;
@@ -10,11 +9,11 @@ import dev.hslab.model.message.extension.SessionTicketExtension;
 import dev.hslab.model.message.extension.SignatureAlgorithmsExtension;
 import dev.hslab.model.message.extension.SupportedGroupsExtension;
 import dev.hslab.model.message.extension.UnknownExtension;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import java.io.ByteArrayInputStream;

@@ -3,13 +3,12 @@ package dev.hslab.model.message;
 import static dev.hslab.model.message.OpenSslCapturesB.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
 import java.math.BigInteger;

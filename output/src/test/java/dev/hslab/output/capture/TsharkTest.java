@@ -2,12 +2,11 @@ package dev.hslab.output.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.output.testkit.BcHandshake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,11 @@ package dev.hslab.output.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ValidPath;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.output.testkit.Explorations;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

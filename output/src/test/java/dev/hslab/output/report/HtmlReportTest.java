@@ -1,9 +1,8 @@
 package dev.hslab.output.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.LoopbackRun;
+import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.output.testkit.Explorations;
 import dev.hslab.output.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
@@ -108,7 +107,7 @@ class HtmlReportTest {
   void violationsAreListedWithTheirShortestTraces() throws Exception {
     // A client that takes Finished before ChangeCipherSpec: a dropped CCS exposes it.
     var planted = dev.hslab.model.explore.Explorer.explore(dev.hslab.model.explore.ExploreOptions.of(
-        List.of(dev.hslab.model.explore.Configuration.of(dev.hslab.model.record.ProtocolVersion.TLS12,
+        List.of(dev.hslab.model.explore.Configuration.of(dev.hslab.model.wire.ProtocolVersion.TLS12,
             dev.hslab.model.suite.KeyExchange.RSA))).withFaults(1)
         .withFaultKinds(dev.hslab.model.explore.FaultKind.DROP)
         .withTables(dev.hslab.model.handshake.BuggyTables.clientSkipsChangeCipherSpec(),

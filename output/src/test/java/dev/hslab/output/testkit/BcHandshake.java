@@ -10,8 +10,8 @@ import dev.hslab.model.pki.KeyType;
 import dev.hslab.model.pki.Validity;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
-import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +191,7 @@ public final class BcHandshake {
     public void notifyHandshakeComplete() throws IOException {
       super.notifyHandshakeComplete();
       var sp = context.getSecurityParametersConnection();
-      negotiated = new Negotiated(dev.hslab.model.record.ProtocolVersion.TLS12,
+      negotiated = new Negotiated(dev.hslab.model.wire.ProtocolVersion.TLS12,
           CipherSuite.fromCode(sp.getCipherSuite()).orElse(null), false, false, sp.isExtendedMasterSecret(),
           sp.isSecureRenegotiation(), Bytes.of(sp.getSessionID()), Bytes.of(sp.getClientRandom()),
           Bytes.wrap(SecretPeek.copy(sp.getMasterSecret())));

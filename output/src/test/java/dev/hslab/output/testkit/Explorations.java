@@ -4,8 +4,8 @@ import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /** Explorations of small, fixed parts of the configuration space (each well under a second). */
 public final class Explorations {

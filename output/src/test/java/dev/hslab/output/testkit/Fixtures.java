@@ -3,16 +3,15 @@ package dev.hslab.output.testkit;
 import static dev.hslab.model.handshake.MessageKind.*;
 import static dev.hslab.model.handshake.Side.CLIENT;
 import static dev.hslab.model.handshake.Side.SERVER;
-
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.record.Alert;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /** Hand-built traces of the shapes the simulation produces. */
 public final class Fixtures {

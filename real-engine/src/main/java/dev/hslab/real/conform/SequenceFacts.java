@@ -7,10 +7,10 @@ import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;
 import dev.hslab.model.message.ServerHello;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package dev.hslab.real.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
-
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;
@@ -14,9 +13,9 @@ import dev.hslab.model.pki.CertificateAuthority;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.pki.KeyType;
 import dev.hslab.model.pki.Validity;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.conform.Acceptance;
 import dev.hslab.real.conform.Observed;
 import dev.hslab.real.conform.TableAcceptance;

@@ -2,10 +2,10 @@ package dev.hslab.model.record.protect;
 
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.TrafficKeys;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package dev.hslab.model.record.protect;
 
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.MacAlgorithm;
+import dev.hslab.model.wire.ProtocolVersion;
 
 /** The record MAC of a CBC suite: TLS HMAC (RFC 5246 §6.2.3.1) or the SSL 3.0 MAC (RFC 6101 §5.2.3.1). */
 public interface RecordMac {

@@ -1,8 +1,8 @@
 package dev.hslab.model.record.protect;
 
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.MacAlgorithm;
+import dev.hslab.model.wire.ProtocolVersion;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD5Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;

@@ -1,13 +1,12 @@
 package dev.hslab.model.crypto.kex;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.RsaPremaster.VersionCheck;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.crypto.sig.VerifyingKey;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;

@@ -2,13 +2,12 @@ package dev.hslab.model.crypto.sig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.RsaPremaster;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;

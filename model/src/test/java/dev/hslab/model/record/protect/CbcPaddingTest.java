@@ -2,14 +2,13 @@ package dev.hslab.model.record.protect;
 
 import static dev.hslab.model.record.protect.RecordCipherTest.assertBadRecordMac;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.record.protect.Suites.Case;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -3,16 +3,15 @@ package dev.hslab.model.record.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.record.protect.Suites.Case;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.Arrays;
 import java.util.List;

@@ -1,14 +1,13 @@
 package dev.hslab.model.record.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.record.protect.Suites.Case;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.Cipher;

@@ -1,9 +1,8 @@
 package dev.hslab.model.record.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.hslab.model.record.ContentType;
-import dev.hslab.model.record.ProtocolVersion;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -2,10 +2,10 @@ package dev.hslab.model.record.protect;
 
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.TrafficKeys;
-import dev.hslab.model.record.ProtocolVersion;
 import dev.hslab.model.suite.BulkCipher;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

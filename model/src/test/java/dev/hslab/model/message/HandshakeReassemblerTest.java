@@ -1,12 +1,15 @@
-package dev.hslab.model.record;
+package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import dev.hslab.model.message.HandshakeFragmenter;
+import dev.hslab.model.message.HandshakeReassembler.Message;
+import dev.hslab.model.message.HandshakeReassembler;
 import dev.hslab.model.message.HandshakeType;
-import dev.hslab.model.record.HandshakeReassembler.Message;
+import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.ArrayList;
 import java.util.List;

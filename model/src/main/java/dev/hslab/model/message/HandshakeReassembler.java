@@ -1,6 +1,7 @@
-package dev.hslab.model.record;
+package dev.hslab.model.message;
 
 import dev.hslab.model.message.HandshakeType;
+import dev.hslab.model.record.ChangeCipherSpec;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;

@@ -1,4 +1,4 @@
-package dev.hslab.model.record;
+package dev.hslab.model.wire;
 
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.TlsAlertException;

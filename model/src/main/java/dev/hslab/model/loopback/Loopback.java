@@ -1,9 +1,12 @@
-package dev.hslab.model.engine;
+package dev.hslab.model.loopback;
 
+import dev.hslab.model.engine.Engine;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
-import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

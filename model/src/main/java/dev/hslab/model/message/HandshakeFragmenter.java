@@ -1,6 +1,9 @@
-package dev.hslab.model.record;
+package dev.hslab.model.message;
 
+import dev.hslab.model.record.ContentType;
+import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
 

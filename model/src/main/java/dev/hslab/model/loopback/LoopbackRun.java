@@ -1,12 +1,17 @@
-package dev.hslab.model.config;
+package dev.hslab.model.loopback;
 
+import dev.hslab.model.config.Credentials;
+import dev.hslab.model.config.EngineConfigs;
+import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.config.Renegotiation;
+import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineConfig;
-import dev.hslab.model.engine.Loopback;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.Session;
 import dev.hslab.model.engine.SessionCache;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
 import java.nio.charset.StandardCharsets;
