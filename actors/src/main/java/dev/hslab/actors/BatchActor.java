@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.trace.Trace;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ final class BatchActor extends AbstractBehavior<BatchActor.Command> {
     ConnectionSpec spec = running.remove(failed.getRef());
     if (spec != null) {
       String why = "network actor failed: " + failed.cause();
-      record(new ConnectionResult(spec.index(), Outcome.crashed(null, why), new Trace(new ArrayList<>()), spec.client(),
+      record(new ConnectionResult(spec.index(), new Trace(new ArrayList<>(), Outcome.crashed(null, why)), spec.client(),
           spec.server(), 0, why));
     }
     return launch();

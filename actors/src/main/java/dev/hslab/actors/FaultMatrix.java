@@ -3,6 +3,7 @@ package dev.hslab.actors;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
@@ -87,23 +88,21 @@ public final class FaultMatrix {
   }
 
   /**
-   * The failures of a run in trace order ({@code client sends unexpected_message}, {@code server
-   * times out in WAIT_FINISHED waiting for finished}), or {@code established} when there are none
-   * and both sides completed the handshake.
+   * The failures of a run in trace order, as its recorded outcome lists them ({@code client sends
+   * unexpected_message}, {@code server times out in WAIT_FINISHED waiting for finished}), or
+   * {@code established} when there are none and both sides completed the handshake.
    */
   public static String describe(Trace trace) {
     List<String> out = new ArrayList<>();
-    for (TraceEvent e : trace.events()) {
-      if (e instanceof TraceEvent.OfEngine oe) {
-        if (oe.event() instanceof EngineEvent.AlertSent as) {
-          out.add(oe.side().label() + " sends " + as.alert().description().rfcName());
-        } else if (oe.event() instanceof EngineEvent.TimedOut t) {
-          out.add(oe.side().label() + " times out in " + t.state() + " waiting for " + t.waitingFor());
-        }
+    for (Outcome f : trace.outcome().failures()) {
+      if (f.kind() == Outcome.Kind.ALERT) {
+        out.add(f.side().label() + " sends " + f.alert().rfcName());
+      } else if (f.kind() == Outcome.Kind.TIMEOUT) {
+        out.add(f.side().label() + " times out in " + f.state() + " waiting for " + f.waitingFor());
       }
     }
     if (out.isEmpty()) {
-      return Outcome.of(trace).established() ? "established" : "incomplete";
+      return trace.outcome().established() ? "established" : "incomplete";
     }
     return String.join(", ", out);
   }

@@ -6,6 +6,7 @@ import akka.actor.typed.ChildFailed;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import java.util.EnumMap;
@@ -71,7 +72,7 @@ public final class NetworkActor {
     return Behaviors.receive(Command.class)
         .onMessage(Answered.class, a -> a.side() == side, this::onAnswered)
         .onMessage(Crashed.class, this::onCrashed)
-        .onSignal(ChildFailed.class, f -> finish(Outcome.crashed(side, "endpoint failed: " + f.cause()), null))
+        .onSignal(ChildFailed.class, f -> finish(Outcome.crashed(side, "endpoint failed: " + f.cause())))
         // An endpoint stops by itself only after telling us why (Crashed), which is handled above.
         .onSignal(Terminated.class, t -> Behaviors.same())
         .build();
@@ -98,7 +99,7 @@ public final class NetworkActor {
   }
 
   private Behavior<Command> onCrashed(Crashed c) {
-    return finish(Outcome.crashed(c.side(), c.reason()), c.reason());
+    return finish(Outcome.crashed(c.side(), c.reason()));
   }
 
   /** Hands out the next event, or ends the run when there is none. */
@@ -107,19 +108,28 @@ public final class NetworkActor {
     try {
       job = network.next();
     } catch (IllegalStateException e) {
-      return finish(Outcome.crashed(null, e.getMessage()), e.getMessage());
+      return finish(Outcome.crashed(null, e.getMessage()));
     }
     if (job.isEmpty()) {
-      return finish(Outcome.of(network.trace()), null);
+      return finish(null);
     }
     endpoints.get(job.get().side()).tell(job.get().command());
     return waiting.get(job.get().side());
   }
 
-  private Behavior<Command> finish(Outcome outcome, String crash) {
-    Trace trace = keepTrace ? network.trace() : new Trace(List.of());
-    replyTo.tell(new ConnectionResult(spec.index(), outcome, trace, spec.client(), spec.server(), network.now(),
-        crash != null ? crash : outcome.kind() == Outcome.Kind.CRASHED ? outcome.name() : null));
+  /**
+   * Ends the run and decides its outcome, once: {@code crashed} when it was stopped early (with
+   * the failures before it), else what the engines reported (the trace's rule). Without kept
+   * traces the events go and the outcome stays.
+   */
+  private Behavior<Command> finish(Outcome crashed) {
+    Trace run = network.trace();
+    if (crashed != null) {
+      run = new Trace(run.events(), crashed.withFurther(run.outcome().failures()));
+    }
+    Trace trace = keepTrace ? run : new Trace(List.of(), run.outcome());
+    replyTo.tell(new ConnectionResult(spec.index(), trace, spec.client(), spec.server(), network.now(),
+        crashed != null ? crashed.detail() : null));
     return Behaviors.stopped();
   }
 }

@@ -91,7 +91,7 @@ public final class Simulations {
         opts.keepTraces());
     List<ConnectionResult> all = new ArrayList<>(first);
     for (ConnectionResult r : second) {
-      all.add(new ConnectionResult(full + r.index(), r.outcome(), r.trace(), r.client(), r.server(), r.endTimeMs(),
+      all.add(new ConnectionResult(full + r.index(), r.trace(), r.client(), r.server(), r.endTimeMs(),
           r.crash()));
     }
     return all;

@@ -74,7 +74,7 @@ public final class Simulator implements AutoCloseable {
   /** Runs one connection. */
   public ConnectionResult run(ConnectionSpec spec) {
     ConnectionResult r = runAll(1, i -> spec, 1, true).get(0);
-    return new ConnectionResult(spec.index(), r.outcome(), r.trace(), r.client(), r.server(), r.endTimeMs(), r.crash());
+    return new ConnectionResult(spec.index(), r.trace(), r.client(), r.server(), r.endTimeMs(), r.crash());
   }
 
   /**

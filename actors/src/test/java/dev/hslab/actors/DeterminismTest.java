@@ -79,6 +79,6 @@ class DeterminismTest {
   }
 
   private static Map<String, Long> counts(List<ConnectionResult> results) {
-    return results.stream().collect(Collectors.groupingBy(r -> r.outcome().label(), TreeMap::new, Collectors.counting()));
+    return results.stream().collect(Collectors.groupingBy(r -> r.outcome().code(), TreeMap::new, Collectors.counting()));
   }
 }

@@ -10,6 +10,7 @@ import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.LoopbackRun;
 import java.util.List;

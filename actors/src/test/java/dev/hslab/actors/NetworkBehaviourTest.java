@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;

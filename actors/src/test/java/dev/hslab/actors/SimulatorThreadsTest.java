@@ -61,7 +61,7 @@ class SimulatorThreadsTest {
         new Recording(ModelEngine.create(EngineConfigs.client(hc, creds, n, Optional.empty())), threads),
         new Recording(ModelEngine.create(EngineConfigs.server(hc, creds, n, cache)), threads),
         Simulations.script(hc, true), lossy, Simulations.networkRandom(21, n)), CONNECTIONS, false)
-        .stream().map(r -> r.outcome().label() + " at " + r.endTimeMs()).toList();
+        .stream().map(r -> r.outcome().code() + " at " + r.endTimeMs()).toList();
   }
 
   /** Records the thread of every call that does the engine's work. */

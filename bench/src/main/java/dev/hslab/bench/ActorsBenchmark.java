@@ -3,12 +3,12 @@ package dev.hslab.bench;
 import dev.hslab.actors.ConnectionResult;
 import dev.hslab.actors.ConnectionSpec;
 import dev.hslab.actors.NetworkOptions;
-import dev.hslab.actors.Outcome;
 import dev.hslab.actors.Simulator;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.pki.Identity;
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * JMH divides by the batch, so scores are connections per second.
  *
  * <p>Both paths make every connection's configurations and engines inside the measured batch and
- * classify its trace with {@link Outcome#of}: the loopback on the benchmark's thread, one
+ * read the outcome its trace recorded ({@link Outcome}): the loopback on the benchmark's thread, one
  * connection after another; the actors on the simulator's dispatcher (the benchmark's thread only
  * waits), all of the batch in flight at once. Every connection must be accounted for: lossless,
  * all established; lossy, established or failed cleanly (an alert or a timeout), never crashed or
@@ -108,7 +108,7 @@ public class ActorsBenchmark {
       int established = 0;
       for (int i = 0; i < BATCH; i++) {
         Connection c = connection(first + i);
-        if (Outcome.of(Loopback.run(c.client(), c.server(), CLOSE)).established()) {
+        if (Loopback.run(c.client(), c.server(), CLOSE).outcome().established()) {
           established++;
         }
       }
@@ -127,7 +127,7 @@ public class ActorsBenchmark {
       } else if (CLEAN_FAILURES.contains(r.outcome().kind())) {
         failed++;
       } else {
-        throw new IllegalStateException("connection " + r.index() + " ended " + r.outcome().label()
+        throw new IllegalStateException("connection " + r.index() + " ended " + r.outcome().code()
             + (r.crash() != null ? ": " + r.crash() : ""));
       }
     }

@@ -141,6 +141,6 @@ public final class OutputFiles {
     for (Trace t : connections) {
       all.addAll(t.events());
     }
-    return new Trace(all);
+    return new Trace(all, connections.get(connections.size() - 1).outcome());
   }
 }

@@ -240,7 +240,7 @@ public final class JsseEngine implements Engine {
     int mark = events.size();
     boolean wasInboundDone = driver.inboundDone();
     feeding = true;
-    SslDriver.Outcome o;
+    SslDriver.Performed o;
     try {
       o = run(() -> driver.receive(bytes.toByteArray()));
     } finally {
@@ -272,8 +272,8 @@ public final class JsseEngine implements Engine {
   }
 
   /** Runs a driver action, then reports what it sent and whatever state change followed. */
-  private SslDriver.Outcome run(SslDriver.Action action) {
-    SslDriver.Outcome o = driver.perform(action);
+  private SslDriver.Performed run(SslDriver.Action action) {
+    SslDriver.Performed o = driver.perform(action);
     for (Bytes rec : o.sent()) {
       records.add(rec);
       Optional<TlsRecord> parsed = Records.parse(rec);
@@ -309,7 +309,7 @@ public final class JsseEngine implements Engine {
   }
 
   /** Names an encrypted alert this side sent, and reports a fatal alert as {@code AlertSent}. */
-  private MessageInfo reportSent(MessageInfo raw, SslDriver.Outcome o) {
+  private MessageInfo reportSent(MessageInfo raw, SslDriver.Performed o) {
     MessageInfo info = AlertInference.name(raw, driver.outboundDone(), o.failure());
     if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
       events.add(new EngineEvent.AlertSent(info.alert(), o.failure() != null ? o.failure() : "sent by " + name()));

@@ -29,7 +29,7 @@ final class SslDriver {
    * @param handshakeFinished the engine reported a completed handshake
    * @param failure the provider's error message, or null
    */
-  record Outcome(List<Bytes> sent, List<Bytes> applicationData, boolean handshakeFinished, String failure) {}
+  record Performed(List<Bytes> sent, List<Bytes> applicationData, boolean handshakeFinished, String failure) {}
 
   /** Bounds the pump should an engine ask for work forever. */
   private static final int MAX_ROUNDS = 10_000;
@@ -103,7 +103,7 @@ final class SslDriver {
   }
 
   /** Runs {@code action}, then wraps and unwraps until the engine is idle. Never throws. */
-  Outcome perform(Action action) {
+  Performed perform(Action action) {
     sent = new ArrayList<>();
     received = new ArrayList<>();
     finished = false;
@@ -116,7 +116,7 @@ final class SslDriver {
       failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       flushAfterFailure();
     }
-    return new Outcome(List.copyOf(sent), List.copyOf(received), finished, failure);
+    return new Performed(List.copyOf(sent), List.copyOf(received), finished, failure);
   }
 
   private void pump() throws Exception {

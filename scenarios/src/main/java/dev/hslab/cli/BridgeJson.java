@@ -8,7 +8,7 @@ import dev.hslab.model.trace.Trace;
 import dev.hslab.real.conform.Acceptance;
 import dev.hslab.real.conform.Observed;
 import dev.hslab.real.conform.TableAcceptance;
-import dev.hslab.real.tcp.Outcome;
+import dev.hslab.real.tcp.BridgedConnection;
 
 /** The JSON of a bridged connection: outcome, negotiated parameters, messages, conformance of the peer. */
 final class BridgeJson {
@@ -17,10 +17,10 @@ final class BridgeJson {
 
   private BridgeJson() {}
 
-  static ObjectNode outcome(Outcome o, dev.hslab.model.handshake.Side bridged) {
+  static ObjectNode outcome(BridgedConnection o, dev.hslab.model.handshake.Side bridged) {
     ObjectNode n = JSON.createObjectNode();
     n.put("outcome", o.succeeded() ? "established" : "failed");
-    n.put("ending", o.ending().label());
+    n.put("ending", o.ending());
     n.put("detail", o.detail());
     n.put("state", o.state());
     if (o.negotiated().isPresent()) {

@@ -7,7 +7,7 @@ import dev.hslab.model.pki.Identity;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.real.JvmTlsPolicy;
 import dev.hslab.real.tcp.Conversation;
-import dev.hslab.real.tcp.Outcome;
+import dev.hslab.real.tcp.BridgedConnection;
 import dev.hslab.real.tcp.TcpBridge;
 import dev.hslab.real.tcp.Timeouts;
 import java.io.PrintWriter;
@@ -94,7 +94,7 @@ final class ConnectCommand implements Callable<Integer> {
     LiveSequence live = new LiveSequence(w, json);
     Conversation script = send == null ? Conversation.handshakeOnly()
         : Conversation.request(Bytes.wrap(unescape(send).getBytes(StandardCharsets.UTF_8)), 1);
-    Outcome o = TcpBridge.connect(host, port, engine, live, Timeouts.all(Duration.ofSeconds(timeout)), script);
+    BridgedConnection o = TcpBridge.connect(host, port, engine, live, Timeouts.all(Duration.ofSeconds(timeout)), script);
     live.outcome(o);
     var doc = BridgeJson.outcome(o, Side.CLIENT);
     doc.put("server", target);

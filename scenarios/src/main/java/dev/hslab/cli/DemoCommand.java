@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
       // The same handshake, 200 times, half of the clients resuming, over a much worse link.
       for (ConnectionResult r : Simulations.many(sim, hc, link.withLoss(LOSSY_LINK),
           new Simulations.Many(LOSSY_CONNECTIONS, 0.5, LOSSY_CONNECTIONS, false))) {
-        lossy.merge(r.outcome().label(), 1L, Long::sum);
+        lossy.merge(r.outcome().code(), 1L, Long::sum);
       }
     }
     OutputFiles.RunFiles runFiles = RunOutput.write(run, hc, out.resolve("run"), err);

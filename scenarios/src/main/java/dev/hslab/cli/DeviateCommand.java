@@ -110,8 +110,8 @@ final class DeviateCommand implements Callable<Integer> {
     int n = 0;
     for (DeviationRun run : r.runs()) {
       Mutation m = run.deviation().mutation();
-      b.append(String.format(Locale.ROOT, "%4d  %-72s  %-36s  %-36s  %s%n", ++n, m.label(), run.deviation().expected().label(),
-          run.ran() ? run.actual().label() : "-", verdict(run)));
+      b.append(String.format(Locale.ROOT, "%4d  %-72s  %-36s  %-36s  %s%n", ++n, m.label(), run.deviation().expected().explorerLabel(),
+          run.ran() ? run.actual().explorerLabel() : "-", verdict(run)));
     }
     b.append(String.format(Locale.ROOT, "%n%d traces, %d run, %d as expected, %d differ, %d findings (accepts what the model rejects)%n",
         r.runs().size(), r.ran(), r.ran() - r.mismatches(), r.mismatches(), r.findings()));
@@ -136,9 +136,9 @@ final class DeviateCommand implements Callable<Integer> {
       e.put("trace", m.label());
       e.put("position", m.position() + 1);
       e.put("deviatingSide", m.sender().label());
-      e.put("expected", run.deviation().expected().label());
+      e.put("expected", run.deviation().expected().explorerLabel());
       if (run.ran()) {
-        e.put("actual", run.actual().label());
+        e.put("actual", run.actual().explorerLabel());
       } else {
         e.putNull("actual");
       }

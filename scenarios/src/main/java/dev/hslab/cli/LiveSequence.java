@@ -5,7 +5,7 @@ import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.real.tcp.BridgeListener;
-import dev.hslab.real.tcp.Outcome;
+import dev.hslab.real.tcp.BridgedConnection;
 import java.io.PrintWriter;
 
 /** Prints a bridged connection's numbered message sequence as it happens, then its outcome. */
@@ -46,9 +46,9 @@ final class LiveSequence implements BridgeListener {
         RunReport.displayName(m.type(), m.alert()), m.bytes(), m.encrypted() ? "  (encrypted)" : "");
   }
 
-  void outcome(Outcome o) {
+  void outcome(BridgedConnection o) {
     if (!quiet) {
-      out.println("    outcome: " + o.ending().label() + " - " + o.detail());
+      out.println("    outcome: " + o.ending() + " - " + o.detail());
       out.flush();
     }
   }

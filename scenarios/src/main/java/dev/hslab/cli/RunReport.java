@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
-import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.output.trace.SentMessage;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a run did, in the shapes of CONTRACT.md: the numbered message sequence for people and the
- * {@code run --json} document for scripts. Everything is read from the traces and the engines'
- * final states.
+ * {@code run --json} document for scripts. Everything is read from the traces (the outcome each
+ * recorded when its run ended, the messages) and the engines' final states.
  */
 final class RunReport {
 
@@ -53,20 +52,9 @@ final class RunReport {
     return connections.get(connections.size() - 1);
   }
 
-  /** Every connection completed its handshakes, and no side sent or received a fatal alert or timed out. */
+  /** Every connection's recorded outcome is established. */
   boolean established() {
-    for (LoopbackRun.Connection c : connections) {
-      for (Side side : Side.values()) {
-        List<EngineEvent> ev = c.trace().engineEvents(side);
-        boolean done = ev.stream().anyMatch(e -> e instanceof EngineEvent.Established);
-        boolean broken = fatalSent(ev).isPresent() || fatalReceived(ev).isPresent()
-            || ev.stream().anyMatch(e -> e instanceof EngineEvent.TimedOut);
-        if (!done || broken) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return connections.stream().allMatch(c -> c.trace().outcome().established());
   }
 
   Optional<Boolean> masterSecretMatch() {
@@ -157,12 +145,10 @@ final class RunReport {
 
   private ObjectNode sideJson(Side side) {
     ObjectNode o = JSON.createObjectNode();
-    List<EngineEvent> ev = last().trace().engineEvents(side);
     o.put("state", (side == Side.CLIENT ? last().client() : last().server()).state());
-    putAlert(o, "alertSent", fatalSent(ev));
-    putAlert(o, "alertReceived", fatalReceived(ev));
-    Optional<EngineEvent.TimedOut> t = ev.stream().filter(e -> e instanceof EngineEvent.TimedOut)
-        .map(e -> (EngineEvent.TimedOut) e).findFirst();
+    putAlert(o, "alertSent", first(side, Outcome.Kind.ALERT).map(a -> a.alert().rfcName()));
+    putAlert(o, "alertReceived", first(side, Outcome.Kind.ALERT_RECEIVED).map(a -> a.alert().rfcName()));
+    Optional<Outcome> t = first(side, Outcome.Kind.TIMEOUT);
     if (t.isPresent()) {
       ObjectNode to = o.putObject("timeout");
       to.put("side", side.label());
@@ -182,14 +168,9 @@ final class RunReport {
     }
   }
 
-  private static Optional<String> fatalSent(List<EngineEvent> ev) {
-    return ev.stream().filter(e -> e instanceof EngineEvent.AlertSent)
-        .map(e -> ((EngineEvent.AlertSent) e).alert().description().rfcName()).findFirst();
-  }
-
-  private static Optional<String> fatalReceived(List<EngineEvent> ev) {
-    return ev.stream().filter(e -> e instanceof EngineEvent.AlertReceived r && r.alert().level() == AlertLevel.FATAL)
-        .map(e -> ((EngineEvent.AlertReceived) e).alert().description().rfcName()).findFirst();
+  /** The last connection's first failure of {@code kind} on {@code side}, from its recorded outcome. */
+  private Optional<Outcome> first(Side side, Outcome.Kind kind) {
+    return last().trace().outcome().failures().stream().filter(f -> f.side() == side && f.kind() == kind).findFirst();
   }
 
   /** The numbered sequence, like a textbook's list, optional messages in brackets. */
@@ -225,15 +206,12 @@ final class RunReport {
           + (neg.resumed() ? ", resumed" : "") + masterSecretMatch()
               .map(m -> m ? ", master secrets match" : ", MASTER SECRETS DIFFER").orElse("");
     }
+    // Each side's part, client first: the alert it sent, then its timeout, in the outcome's words.
     StringBuilder b = new StringBuilder("failed:");
     for (Side side : Side.values()) {
-      List<EngineEvent> ev = last().trace().engineEvents(side);
-      ev.stream().filter(e -> e instanceof EngineEvent.AlertSent).map(e -> (EngineEvent.AlertSent) e).findFirst()
-          .ifPresent(a -> b.append(' ').append(side.label()).append(" sent ").append(a.alert().description().rfcName())
-              .append(" (").append(a.reason()).append(");"));
-      ev.stream().filter(e -> e instanceof EngineEvent.TimedOut).map(e -> (EngineEvent.TimedOut) e).findFirst()
-          .ifPresent(t -> b.append(' ').append(side.label()).append(" timed out in ").append(t.state())
-              .append(" waiting for ").append(t.waitingFor()).append(';'));
+      for (Outcome.Kind kind : List.of(Outcome.Kind.ALERT, Outcome.Kind.TIMEOUT)) {
+        first(side, kind).ifPresent(f -> b.append(' ').append(f.describe()).append(';'));
+      }
     }
     if (b.charAt(b.length() - 1) == ';') {
       b.setLength(b.length() - 1);

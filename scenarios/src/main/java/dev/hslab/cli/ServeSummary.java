@@ -3,7 +3,7 @@ package dev.hslab.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.real.tcp.Outcome;
+import dev.hslab.real.tcp.BridgedConnection;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class ServeSummary {
   private int resumed;
   private int succeeded;
 
-  synchronized void add(Outcome o) {
+  synchronized void add(BridgedConnection o) {
     ended++;
     if (o.negotiated().isPresent()) {
       established++;

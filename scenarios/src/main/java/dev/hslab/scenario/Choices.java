@@ -25,7 +25,7 @@ final class Choices {
   static final Map<String, Resumption> RESUMPTIONS = by(Resumption.values(), Resumption::cliName);
   static final Map<String, Scenario.EngineKind> ENGINES = by(Scenario.EngineKind.values(), Scenario.EngineKind::cliName);
   static final Map<String, Side> SIDES = by(Side.values(), Side::label);
-  static final Map<String, Expectation.Outcome> OUTCOMES = by(Expectation.Outcome.values(), Expectation.Outcome::label);
+  static final Map<String, Expectation.Expected> OUTCOMES = by(Expectation.Expected.values(), Expectation.Expected::label);
   static final Map<String, String> ALERTS = by(
       Arrays.stream(AlertDescription.values()).map(AlertDescription::rfcName).toArray(String[]::new), s -> s);
   static final Map<String, String> CLIENT_STATES = by(

@@ -33,7 +33,7 @@ final class Comparison {
   }
 
   private void outcome() {
-    boolean wanted = expect.outcome() == Expectation.Outcome.ESTABLISHED;
+    boolean wanted = expect.outcome() == Expectation.Expected.ESTABLISHED;
     if (wanted != run.established()) {
       out.add(new Mismatch("expect.outcome", 0, expect.outcome().label(), run.describeOutcome()));
     }

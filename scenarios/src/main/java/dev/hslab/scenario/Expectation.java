@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param timeout a side whose handshake timer expired, and the state it was in
  */
 public record Expectation(
-    Outcome outcome,
+    Expected outcome,
     Optional<List<String>> sequence,
     List<String> contains,
     List<String> absent,
@@ -28,7 +28,8 @@ public record Expectation(
     Optional<CipherSuite> cipherSuite,
     Optional<Boolean> resumed) {
 
-  public enum Outcome {
+  /** The outcome a scenario expects: established, or failed in any way. */
+  public enum Expected {
     ESTABLISHED,
     FAILED;
 

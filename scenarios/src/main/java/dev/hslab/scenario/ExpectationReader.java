@@ -4,7 +4,7 @@ import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.scenario.Expectation.AlertExpectation;
-import dev.hslab.scenario.Expectation.Outcome;
+import dev.hslab.scenario.Expectation.Expected;
 import dev.hslab.scenario.Expectation.TimeoutExpectation;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +21,14 @@ final class ExpectationReader {
 
   static Expectation read(Fields e) throws ScenarioException {
     e.allow(FIELDS);
-    Outcome outcome = e.choice("outcome", Choices.OUTCOMES)
+    Expected outcome = e.choice("outcome", Choices.OUTCOMES)
         .orElseThrow(() -> e.error("outcome", "missing (allowed: established, failed)"));
     Optional<AlertExpectation> alert = alert(e);
     Optional<TimeoutExpectation> timeout = timeout(e);
-    if (outcome == Outcome.ESTABLISHED && alert.isPresent()) {
+    if (outcome == Expected.ESTABLISHED && alert.isPresent()) {
       throw e.error("alert", "impossible combination: an established run sends no fatal alert (expect.outcome is established)");
     }
-    if (outcome == Outcome.ESTABLISHED && timeout.isPresent()) {
+    if (outcome == Expected.ESTABLISHED && timeout.isPresent()) {
       throw e.error("timeout", "impossible combination: an established run does not time out (expect.outcome is established)");
     }
     Optional<ProtocolVersion> version = e.choice("version", Choices.VERSIONS);
@@ -38,7 +38,7 @@ final class ExpectationReader {
       suite = Optional.of(CipherSuite.fromIanaName(suiteName.get()).orElseThrow(() -> e.error("cipher-suite",
           "unknown cipher suite '" + suiteName.get() + "' (an IANA name such as TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)")));
     }
-    if (outcome == Outcome.FAILED) {
+    if (outcome == Expected.FAILED) {
       for (String k : List.of("version", "cipher-suite", "resumed")) {
         if (e.has(k)) {
           throw e.error(k, "impossible combination: a failed run negotiates nothing to check (expect.outcome is failed)");

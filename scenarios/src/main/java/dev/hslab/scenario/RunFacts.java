@@ -2,18 +2,17 @@ package dev.hslab.scenario;
 
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
-import dev.hslab.model.trace.TraceEvent;
-import dev.hslab.model.wire.AlertLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a run did, read from its traces only (so any simulator's traces will do): the labels of
- * every message sent, whether every connection was established, the first fatal alert, the
- * timeouts and what the last handshake negotiated.
+ * every message sent, and from each trace's recorded outcome whether every connection was
+ * established, the first fatal alert and the timeouts; and what the last handshake negotiated.
  */
 public record RunFacts(
     List<String> labels, boolean established, Optional<SentAlert> firstFatalAlert, List<Timeout> timeouts,
@@ -29,7 +28,7 @@ public record RunFacts(
   /** A side whose handshake timer expired. */
   public record Timeout(Side side, String state, String waitingFor) {
     public String describe() {
-      return side.label() + " timed out in " + state + " waiting for " + waitingFor;
+      return Outcome.timeout(side, state, waitingFor).describe();
     }
   }
 
@@ -46,30 +45,20 @@ public record RunFacts(
     Optional<Negotiated> negotiated = Optional.empty();
     for (Trace t : connections) {
       labels.addAll(t.labels());
-      boolean[] done = new boolean[2];
-      for (TraceEvent e : t.events()) {
-        if (!(e instanceof TraceEvent.OfEngine oe)) {
-          continue;
-        }
-        EngineEvent ev = oe.event();
-        if (ev instanceof EngineEvent.Established est) {
-          done[oe.side().ordinal()] = true;
-          if (oe.side() == Side.CLIENT) {
-            negotiated = Optional.of(est.negotiated());
-          }
-        } else if (ev instanceof EngineEvent.AlertSent a) {
-          established = false;
-          if (alert.isEmpty()) {
-            alert = Optional.of(new SentAlert(a.alert().description().rfcName(), oe.side()));
-          }
-        } else if (ev instanceof EngineEvent.AlertReceived r && r.alert().level() == AlertLevel.FATAL) {
-          established = false;
-        } else if (ev instanceof EngineEvent.TimedOut to) {
-          established = false;
-          timeouts.add(new Timeout(oe.side(), to.state(), to.waitingFor()));
+      established &= t.outcome().established();
+      for (Outcome f : t.outcome().failures()) {
+        if (f.kind() == Outcome.Kind.ALERT && alert.isEmpty()) {
+          alert = Optional.of(new SentAlert(f.alert().rfcName(), f.side()));
+        } else if (f.kind() == Outcome.Kind.TIMEOUT) {
+          timeouts.add(new Timeout(f.side(), f.state(), f.waitingFor()));
         }
       }
-      established &= done[0] && done[1];
+      // The client's view of the last handshake: a renegotiation's Established comes after the first.
+      for (EngineEvent e : t.engineEvents(Side.CLIENT)) {
+        if (e instanceof EngineEvent.Established est) {
+          negotiated = Optional.of(est.negotiated());
+        }
+      }
     }
     return new RunFacts(labels, established, alert, timeouts, established ? negotiated : Optional.empty());
   }

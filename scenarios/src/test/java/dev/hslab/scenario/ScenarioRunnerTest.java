@@ -60,7 +60,7 @@ class ScenarioRunnerTest {
             .withRenegotiation(Renegotiation.CLIENT));
     for (HandshakeConfig hc : configs) {
       Scenario s = new Scenario("x.yaml", "x", "", hc, Scenario.Peers.DEFAULT, NetworkOptions.PERFECT,
-          new Expectation(Expectation.Outcome.ESTABLISHED, Optional.empty(), List.of(), List.of(), Optional.empty(),
+          new Expectation(Expectation.Expected.ESTABLISHED, Optional.empty(), List.of(), List.of(), Optional.empty(),
               Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
       List<String> mine = RunFacts.of(new LoopbackSimulator().simulate(s)).labels();
       List<String> reference = RunFacts.of(LoopbackRun.run(hc).stream().map(LoopbackRun.Connection::trace).toList())

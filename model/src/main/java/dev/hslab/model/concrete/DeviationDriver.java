@@ -13,7 +13,7 @@ import dev.hslab.model.engine.SessionCache;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.Deviation;
 import dev.hslab.model.explore.Mutation;
-import dev.hslab.model.explore.Outcome;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.loopback.LoopbackRun;
@@ -152,10 +152,10 @@ public final class DeviationDriver {
         return firstAlert;
       }
       if (timedOut || refused) {
-        return Outcome.TIMEOUT;
+        return Outcome.timeout();
       }
       // Completed means both sides closed cleanly; an engine that stopped without either is not.
-      return closed[0] && closed[1] ? Outcome.COMPLETED : Outcome.ABORTED;
+      return closed[0] && closed[1] ? Outcome.CLOSED : Outcome.ABORTED;
     }
 
     private void take(Side side, dev.hslab.model.engine.Step step) {

@@ -1,7 +1,7 @@
 package dev.hslab.model.concrete;
 
 import dev.hslab.model.explore.Deviation;
-import dev.hslab.model.explore.Outcome;
+import dev.hslab.model.handshake.Outcome;
 import java.util.List;
 
 /**
@@ -30,6 +30,6 @@ public record DeviationRun(Deviation deviation, String engine, Outcome actual, L
 
   /** The engine completed a run the model rejects: for a real engine, a finding. */
   public boolean acceptsWhatModelRejects() {
-    return ran() && actual.kind() == Outcome.Kind.COMPLETED && deviation.expected().kind() != Outcome.Kind.COMPLETED;
+    return ran() && actual.kind() == Outcome.Kind.CLOSED && deviation.expected().kind() != Outcome.Kind.CLOSED;
   }
 }

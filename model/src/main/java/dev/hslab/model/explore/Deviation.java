@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import dev.hslab.model.handshake.Outcome;
 import java.util.List;
 
 /**

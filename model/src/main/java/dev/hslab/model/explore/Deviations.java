@@ -3,6 +3,7 @@ package dev.hslab.model.explore;
 import dev.hslab.model.explore.Mutation.Kind;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.ProtocolVersion;
@@ -180,7 +181,7 @@ public final class Deviations {
     if (!applied) {
       return null;
     }
-    return first != null ? first : w.completed() ? Outcome.COMPLETED : Outcome.TIMEOUT;
+    return first != null ? first : w.completed() ? Outcome.CLOSED : Outcome.timeout();
   }
 
   private Semantics.Transit mutate(World w, Mutation m, List<TraceStep> trace) {

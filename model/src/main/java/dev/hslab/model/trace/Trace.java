@@ -2,15 +2,32 @@ package dev.hslab.model.trace;
 
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.wire.AlertLevel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** The events of one connection, in the order they happened. */
-public record Trace(List<TraceEvent> events) {
+/**
+ * The events of one connection, in the order they happened, and how it ended: the outcome is
+ * decided once, when the run ends, and every report reads it from here.
+ *
+ * @param outcome how the run ended, as the code that ended it decided
+ */
+public record Trace(List<TraceEvent> events, Outcome outcome) {
 
   public Trace {
     events = List.copyOf(events);
+    Objects.requireNonNull(outcome, "outcome");
+  }
+
+  /**
+   * A run that ended when its engines had nothing more to do (the loopback, the actors' network):
+   * its outcome is decided from its events by {@link #decide}.
+   */
+  public Trace(List<TraceEvent> events) {
+    this(events, decide(events));
   }
 
   /** A message put on the wire by {@code from}, numbered in sending order from 1. */
@@ -45,5 +62,38 @@ public record Trace(List<TraceEvent> events) {
       }
     }
     return out;
+  }
+
+  /**
+   * How a run of two engines ended, the one rule for it: the first fatal thing (a fatal alert
+   * sent, a fatal alert received that nobody sent, a timer that expired) with every later failure
+   * in {@link Outcome#further()}; else established when both sides completed a handshake, else
+   * incomplete.
+   */
+  private static Outcome decide(List<TraceEvent> events) {
+    List<Outcome> failures = new ArrayList<>();
+    boolean[] done = new boolean[Side.values().length];
+    for (TraceEvent t : events) {
+      if (!(t instanceof TraceEvent.OfEngine oe)) {
+        continue;
+      }
+      EngineEvent e = oe.event();
+      if (e instanceof EngineEvent.AlertSent as && as.alert().level() == AlertLevel.FATAL) {
+        failures.add(Outcome.alert(oe.side(), as.alert().description(), as.reason()));
+      } else if (e instanceof EngineEvent.AlertReceived ar && ar.alert().level() == AlertLevel.FATAL) {
+        failures.add(Outcome.alertReceived(oe.side(), ar.alert().description()));
+      } else if (e instanceof EngineEvent.TimedOut to) {
+        failures.add(Outcome.timeout(oe.side(), to.state(), to.waitingFor()));
+      } else if (e instanceof EngineEvent.Established) {
+        done[oe.side().ordinal()] = true;
+      }
+    }
+    if (!failures.isEmpty()) {
+      return failures.get(0).withFurther(failures.subList(1, failures.size()));
+    }
+    boolean client = done[Side.CLIENT.ordinal()];
+    boolean server = done[Side.SERVER.ordinal()];
+    return client && server ? Outcome.ESTABLISHED
+        : Outcome.incomplete(client ? Side.SERVER : server ? Side.CLIENT : null);
   }
 }

@@ -9,7 +9,7 @@ import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.Deviation;
 import dev.hslab.model.explore.Deviations;
 import dev.hslab.model.explore.Mutation;
-import dev.hslab.model.explore.Outcome;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
@@ -56,9 +56,9 @@ class DeviationTest {
     // RFC 5246 §6.2.3.1: a replayed protected record has the wrong sequence number.
     assertThat(e.get("repeat client.finished")).isEqualTo(Outcome.alert(Side.SERVER, AlertDescription.BAD_RECORD_MAC));
     // Nothing answers a lost Finished: the timers end the run.
-    assertThat(e.get("skip server.finished")).isEqualTo(Outcome.TIMEOUT);
+    assertThat(e.get("skip server.finished")).isEqualTo(Outcome.timeout());
     // RFC 5246 §7.4.1.1: a HelloRequest during a handshake is ignored.
-    assertThat(e.get("inject server.hello_request before server.server_hello_done")).isEqualTo(Outcome.COMPLETED);
+    assertThat(e.get("inject server.hello_request before server.server_hello_done")).isEqualTo(Outcome.CLOSED);
   }
 
   @Test
@@ -112,7 +112,7 @@ class DeviationTest {
     EngineUnderTest deaf = new EngineUnderTest("deaf", cfg -> new Deaf(cfg.side()), false);
     DeviationSuite.Result r = DeviationSuite.run(HandshakeConfig.reference(), deaf);
     assertThat(r.mismatches()).isPositive();
-    assertThat(r.runs()).filteredOn(DeviationRun::ran).allMatch(x -> x.actual().kind() != Outcome.Kind.COMPLETED);
+    assertThat(r.runs()).filteredOn(DeviationRun::ran).allMatch(x -> x.actual().kind() != Outcome.Kind.CLOSED);
   }
 
   /** An engine that reads everything and says nothing, until its timer expires. */

@@ -3,6 +3,7 @@ package dev.hslab.output.report;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
@@ -66,9 +67,9 @@ final class RunHtml {
   private static void outcomes(Html h, RunView run) {
     h.element("h3", "Outcome").newline().open("ul", "class", "outcomes");
     for (int i = 0; i < run.connections().size(); i++) {
-      Outcome o = Outcome.of(run.connections().get(i));
+      Outcome o = run.connections().get(i).outcome();
       h.open("li").text(connectionName(run, i) + ": ")
-          .element("span", o.text(), "class", o.established() ? "badge ok" : "badge fail").close();
+          .element("span", o.describe(), "class", o.established() ? "badge ok" : "badge fail").close();
     }
     h.close().newline();
   }

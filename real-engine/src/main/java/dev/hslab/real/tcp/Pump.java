@@ -3,6 +3,7 @@ package dev.hslab.real.tcp;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Step;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Moves one engine's records over one connected socket, on the caller's thread: what the engine
  * sends is written at once, what the socket delivers is fed to the engine in whatever chunks TCP
  * gives. Every read has the read timeout; the handshake has its own bound. Each engine event goes
- * to the listener as it happens and into the trace.
+ * to the listener as it happens and into the trace. The first ending it notices is the
+ * connection's {@link Outcome}, decided here and recorded in the trace.
  */
 final class Pump {
 
@@ -35,8 +37,7 @@ final class Pump {
   private final List<TraceEvent> events = new ArrayList<>();
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private int records;
-  private Outcome.Ending ending;
-  private String detail;
+  private Outcome ending;
 
   Pump(Engine engine, Socket socket, Timeouts timeouts, BridgeListener listener, int connection) throws IOException {
     this.engine = engine;
@@ -51,7 +52,7 @@ final class Pump {
   }
 
   /** Runs the connection to its end and says how it ended. */
-  Outcome run(Conversation script) {
+  BridgedConnection run(Conversation script) {
     try {
       apply(engine.start());
       long deadline = System.nanoTime() + timeouts.handshake().toNanos();
@@ -66,10 +67,10 @@ final class Pump {
         converse(script);
       }
     } catch (IOException e) {
-      end(Outcome.Ending.IO_ERROR, "socket error in state " + engine.state() + ": " + e.getMessage());
+      end(Outcome.ioError(engine.side(), engine.state(), "socket error in state " + engine.state() + ": " + e.getMessage()));
     }
-    return new Outcome(ending, detail, engine.negotiated(), engine.state(), Bytes.wrap(received.toByteArray()),
-        new Trace(events));
+    return new BridgedConnection(engine.negotiated(), engine.state(), Bytes.wrap(received.toByteArray()),
+        new Trace(events, ending));
   }
 
   private void converse(Conversation script) throws IOException {
@@ -108,8 +109,8 @@ final class Pump {
     }
     if (n < 0) {
       String waiting = engine.waitingFor();
-      end(Outcome.Ending.PEER_CLOSED, "the peer closed the connection in state " + engine.state()
-          + (engine.established() || waiting.isEmpty() || waiting.equals("nothing") ? "" : ", waiting for " + waiting));
+      end(Outcome.peerClosed(engine.side(), engine.state(),
+          engine.established() || waiting.equals("nothing") ? "" : waiting));
       return;
     }
     apply(engine.receive(Bytes.of(buf, 0, n)));
@@ -118,7 +119,7 @@ final class Pump {
   private void timeout(String why) {
     String state = engine.state();
     String waiting = engine.waitingFor();
-    end(Outcome.Ending.TIMEOUT, why + " in state " + state + (waiting.isEmpty() ? "" : ", waiting for " + waiting));
+    end(Outcome.timeout(engine.side(), state, waiting, why));
     apply(engine.timeout());
   }
 
@@ -131,11 +132,11 @@ final class Pump {
       if (e instanceof EngineEvent.ApplicationDataReceived d) {
         received.writeBytes(d.data().toByteArray());
       } else if (e instanceof EngineEvent.AlertSent a) {
-        end(Outcome.Ending.ALERT_SENT, "sent " + a.alert().description().rfcName() + ": " + a.reason());
+        end(Outcome.alert(engine.side(), a.alert().description(), a.reason()));
       } else if (e instanceof EngineEvent.AlertReceived a && a.alert().level() == dev.hslab.model.wire.AlertLevel.FATAL) {
-        end(Outcome.Ending.ALERT_RECEIVED, "the peer sent a fatal " + a.alert().description().rfcName() + " alert");
+        end(Outcome.alertReceived(engine.side(), a.alert().description()));
       } else if (e instanceof EngineEvent.Closed) {
-        end(Outcome.Ending.CLOSED, "close_notify sent and received");
+        end(Outcome.CLOSED);
       }
     }
     try {
@@ -145,17 +146,17 @@ final class Pump {
       }
       out.flush();
     } catch (IOException e) {
-      end(Outcome.Ending.IO_ERROR, "cannot write to the peer in state " + engine.state() + ": " + e.getMessage());
+      end(Outcome.ioError(engine.side(), engine.state(), "cannot write to the peer in state " + engine.state() + ": " + e.getMessage()));
     }
     if (ending == null && engine.terminal()) {
-      end(Outcome.Ending.IO_ERROR, "the engine stopped in state " + engine.state());
+      end(Outcome.ioError(engine.side(), engine.state(), "the engine stopped in state " + engine.state()));
     }
   }
 
-  private void end(Outcome.Ending e, String why) {
+  /** The first ending is the connection's outcome; what follows it (a close after an alert) changes nothing. */
+  private void end(Outcome o) {
     if (ending == null) {
-      ending = e;
-      detail = why;
+      ending = o;
     }
   }
 }

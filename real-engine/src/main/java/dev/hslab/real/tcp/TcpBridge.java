@@ -1,6 +1,7 @@
 package dev.hslab.real.tcp;
 
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
 import java.io.IOException;
@@ -15,14 +16,15 @@ import java.util.function.IntFunction;
  * server ({@link #connect}), the model server for any TLS client ({@link #serve}). Outside
  * simulation, the engines' configurations should draw on {@code RandomSource.secure()}. Nothing
  * here waits without a bound: connect, every read and the handshake have timeouts, and a peer that
- * closes, sends garbage or an alert ends the connection with an {@link Outcome} that says so.
+ * closes, sends garbage or an alert ends the connection with an {@link Outcome} that says so
+ * ({@link BridgedConnection}).
  */
 public final class TcpBridge {
 
   private TcpBridge() {}
 
   /** Connects {@code engine} (a client) to {@code host:port} and runs {@code script} over it. */
-  public static Outcome connect(String host, int port, Engine engine, BridgeListener listener, Timeouts timeouts,
+  public static BridgedConnection connect(String host, int port, Engine engine, BridgeListener listener, Timeouts timeouts,
       Conversation script) {
     try (Socket s = new Socket()) {
       try {
@@ -37,7 +39,7 @@ public final class TcpBridge {
   }
 
   /** {@link #connect} with the default timeouts, the handshake only, then close_notify. */
-  public static Outcome connect(String host, int port, Engine engine, BridgeListener listener) {
+  public static BridgedConnection connect(String host, int port, Engine engine, BridgeListener listener) {
     return connect(host, port, engine, listener, Timeouts.defaults(), Conversation.handshakeOnly());
   }
 
@@ -54,13 +56,13 @@ public final class TcpBridge {
    * Serves {@code maxConnections} connections one after the other on an open server, a fresh
    * engine from {@code engines} for each (its number from 1), and returns their outcomes.
    */
-  public static List<Outcome> serve(TcpServer server, IntFunction<Engine> engines, BridgeListener listener,
+  public static List<BridgedConnection> serve(TcpServer server, IntFunction<Engine> engines, BridgeListener listener,
       Timeouts timeouts, Conversation script, int maxConnections) throws IOException {
     return server.serve(engines, listener, timeouts, script, maxConnections);
   }
 
-  private static Outcome notConnected(Engine engine, String why) {
-    return new Outcome(Outcome.Ending.CONNECT_FAILED, why, Optional.empty(), engine.state(), Bytes.EMPTY,
-        new Trace(List.of()));
+  private static BridgedConnection notConnected(Engine engine, String why) {
+    return new BridgedConnection(Optional.empty(), engine.state(), Bytes.EMPTY,
+        new Trace(List.of(), Outcome.connectFailed(engine.side(), why)));
   }
 }

@@ -1,6 +1,8 @@
 package dev.hslab.real.tcp;
 
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.handshake.Outcome;
+import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
 import java.io.IOException;
@@ -71,16 +73,16 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** Serves up to {@code max} connections, in turn; stops early when closed. */
-  public List<Outcome> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
+  public List<BridgedConnection> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
       Conversation script, int max) throws IOException {
     return serve(engines, listener, timeouts, script, max, o -> { });
   }
 
   /** {@link #serve}, telling {@code ended} each connection's outcome as soon as it ends. */
-  public List<Outcome> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
-      Conversation script, int max, Consumer<Outcome> ended) throws IOException {
+  public List<BridgedConnection> serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts,
+      Conversation script, int max, Consumer<BridgedConnection> ended) throws IOException {
     // One worker: the next connection is accepted only after the previous one ended, so the list is in order.
-    List<Outcome> out = Collections.synchronizedList(new ArrayList<>());
+    List<BridgedConnection> out = Collections.synchronizedList(new ArrayList<>());
     serve(engines, listener, timeouts, script, max, 1, o -> {
       ended.accept(o);
       out.add(o);
@@ -93,11 +95,11 @@ public final class TcpServer implements AutoCloseable {
    * accepted; stops accepting when closed or interrupted, and returns once every accepted
    * connection has ended (each is bounded by {@code timeouts}). {@code ended} hears each outcome
    * on the worker thread that ran the connection, so it must be thread-safe; it hears exactly one
-   * per accepted connection, also when the engine itself fails ({@link Outcome.Ending#INTERNAL_ERROR}).
+   * per accepted connection, also when the engine itself fails ({@link Outcome.Kind#CRASHED}: {@code internal_error}).
    * Connections beyond {@code workers} wait in the listen backlog, not in memory.
    */
   public int serve(IntFunction<Engine> engines, BridgeListener listener, Timeouts timeouts, Conversation script,
-      int max, int workers, Consumer<Outcome> ended) throws IOException {
+      int max, int workers, Consumer<BridgedConnection> ended) throws IOException {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be positive: " + workers);
     }
@@ -147,7 +149,7 @@ public final class TcpServer implements AutoCloseable {
   }
 
   /** Runs one accepted connection to its end and closes its socket, whatever happens. */
-  private static Outcome runOne(Socket client, int n, IntFunction<Engine> engines, BridgeListener listener,
+  private static BridgedConnection runOne(Socket client, int n, IntFunction<Engine> engines, BridgeListener listener,
       Timeouts timeouts, Conversation script) {
     Engine engine = null;
     try {
@@ -156,9 +158,10 @@ public final class TcpServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // Pump turns socket errors during the conversation into outcomes itself; what arrives here
       // failed around it (setting socket options, creating the engine, a bug in an engine step).
-      Outcome.Ending ending = e instanceof IOException ? Outcome.Ending.IO_ERROR : Outcome.Ending.INTERNAL_ERROR;
-      return new Outcome(ending, "connection " + n + ": " + e, Optional.empty(),
-          engine == null ? "NO_ENGINE" : engine.state(), Bytes.EMPTY, new Trace(List.of()));
+      String state = engine == null ? "NO_ENGINE" : engine.state();
+      String why = "connection " + n + ": " + e;
+      Outcome ending = e instanceof IOException ? Outcome.ioError(Side.SERVER, state, why) : Outcome.crashed(Side.SERVER, why);
+      return new BridgedConnection(Optional.empty(), state, Bytes.EMPTY, new Trace(List.of(), ending));
     } finally {
       try {
         client.close();

@@ -48,7 +48,7 @@ class LoadClientTest {
   void aServerWhoseChainDoesNotLeadToTheAnchorsIsHandshakeFailedOnBothSides() throws Exception {
     CertificateAuthority other = CertificateAuthority.create(KeyType.ECDSA_P256, RandomSource.seeded(99).fork("ca"),
         Validity.around(EngineConfigBuilder.SIMULATION_TIME, Duration.ofDays(365)));
-    List<Outcome> served = Collections.synchronizedList(new ArrayList<>());
+    List<BridgedConnection> served = Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true)) {
       CompletableFuture<Integer> serving = CompletableFuture.supplyAsync(() -> {
         try {

@@ -43,7 +43,7 @@ class TcpBridgeTest {
   void modelClientAndModelServerCompleteOverTcpWithDataBothWaysAndLiveEvents() throws Exception {
     List<EngineEvent> heard = java.util.Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true)) {
-      CompletableFuture<List<Outcome>> served = CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<List<BridgedConnection>> served = CompletableFuture.supplyAsync(() -> {
         try {
           return server.serve(n -> ModelEngine.create(EngineConfigs.server(HC, Credentials.forSeed(HC.seed()), n,
               new SessionCache(4))), BridgeListener.NONE, SHORT, Conversation.echo(text("echo: ")), 1);
@@ -51,14 +51,14 @@ class TcpBridgeTest {
           throw new RuntimeException(e);
         }
       });
-      Outcome client = TcpBridge.connect("127.0.0.1", server.port(), modelClient(), (c, side, e) -> heard.add(e), SHORT,
+      BridgedConnection client = TcpBridge.connect("127.0.0.1", server.port(), modelClient(), (c, side, e) -> heard.add(e), SHORT,
           Conversation.request(text("hello"), "echo: hello".length()));
-      Outcome s = served.get(10, TimeUnit.SECONDS).get(0);
+      BridgedConnection s = served.get(10, TimeUnit.SECONDS).get(0);
 
-      assertThat(client.ending()).as(client.detail()).isEqualTo(Outcome.Ending.CLOSED);
+      assertThat(client.ending()).as(client.detail()).isEqualTo("closed");
       assertThat(client.succeeded()).isTrue();
       assertThat(client.received()).isEqualTo(text("echo: hello"));
-      assertThat(s.ending()).as(s.detail()).isEqualTo(Outcome.Ending.CLOSED);
+      assertThat(s.ending()).as(s.detail()).isEqualTo("closed");
       assertThat(s.received()).isEqualTo(text("hello"));
       assertThat(heard).isEqualTo(client.trace().engineEvents(Side.CLIENT));
       assertThat(client.trace().labels()).startsWith("client.client_hello").contains("client.close_notify");
@@ -69,16 +69,16 @@ class TcpBridgeTest {
 
   @Test
   void aServerThatAcceptsAndClosesEndsTheHandshakeAsPeerClosed() throws Exception {
-    Outcome o = againstFakeServer(s -> { });
-    assertThat(o.ending()).isEqualTo(Outcome.Ending.PEER_CLOSED);
+    BridgedConnection o = againstFakeServer(s -> { });
+    assertThat(o.ending()).isEqualTo("peer_closed");
     assertThat(o.detail()).isEqualTo("the peer closed the connection in state WAIT_SERVER_HELLO, waiting for server_hello");
     assertThat(o.negotiated()).isEmpty();
   }
 
   @Test
   void aServerThatSendsGarbageGetsAnAlertNamedByTheRecordLayer() throws Exception {
-    Outcome o = againstFakeServer(s -> write(s, "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-    assertThat(o.ending()).isEqualTo(Outcome.Ending.ALERT_SENT);
+    BridgedConnection o = againstFakeServer(s -> write(s, "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(o.ending()).isEqualTo("alert_sent");
     assertThat(o.detail()).startsWith("sent ");
     assertThat(o.trace().labels()).last().asString().startsWith("client.");
   }
@@ -86,15 +86,15 @@ class TcpBridgeTest {
   @Test
   void aServerThatSendsAFatalAlertEndsWithAlertReceived() throws Exception {
     // RFC 5246 §7.2: alert record, TLS 1.2, length 2, fatal(2) handshake_failure(40).
-    Outcome o = againstFakeServer(s -> write(s, new byte[] {21, 3, 3, 0, 2, 2, 40}));
-    assertThat(o.ending()).isEqualTo(Outcome.Ending.ALERT_RECEIVED);
+    BridgedConnection o = againstFakeServer(s -> write(s, new byte[] {21, 3, 3, 0, 2, 2, 40}));
+    assertThat(o.ending()).isEqualTo("alert_received");
     assertThat(o.detail()).isEqualTo("the peer sent a fatal handshake_failure alert");
   }
 
   @Test
   void aServerThatSaysNothingIsATimeoutWithinTheReadBound() throws Exception {
-    Outcome o = againstFakeServer(s -> sleepQuietly(3000));
-    assertThat(o.ending()).isEqualTo(Outcome.Ending.TIMEOUT);
+    BridgedConnection o = againstFakeServer(s -> sleepQuietly(3000));
+    assertThat(o.ending()).isEqualTo("timeout");
     assertThat(o.detail()).contains("no bytes from the peer for 1500 ms").contains("waiting for server_hello");
     double endedAt = o.trace().events().get(o.trace().events().size() - 1).timeMs();
     assertThat(endedAt).isBetween(1500.0, 2500.0);
@@ -106,13 +106,13 @@ class TcpBridgeTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Outcome o = TcpBridge.connect("127.0.0.1", port, modelClient(), BridgeListener.NONE, SHORT, Conversation.handshakeOnly());
-    assertThat(o.ending()).isEqualTo(Outcome.Ending.CONNECT_FAILED);
+    BridgedConnection o = TcpBridge.connect("127.0.0.1", port, modelClient(), BridgeListener.NONE, SHORT, Conversation.handshakeOnly());
+    assertThat(o.ending()).isEqualTo("connect_failed");
     assertThat(o.detail()).startsWith("127.0.0.1:" + port + ": ");
   }
 
   /** A fake server that reads the ClientHello, does {@code then}, and closes. */
-  private static Outcome againstFakeServer(Consumer<Socket> then) throws Exception {
+  private static BridgedConnection againstFakeServer(Consumer<Socket> then) throws Exception {
     try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Thread t = new Thread(() -> {
         try (Socket s = ss.accept()) {

@@ -32,7 +32,7 @@ class TcpServerTest {
 
   @Test
   void anEngineThatCannotBeCreatedIsAnInternalErrorOutcomeAndItsSocketIsClosed() throws Exception {
-    List<Outcome> ended = Collections.synchronizedList(new ArrayList<>());
+    List<BridgedConnection> ended = Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true)) {
       CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, SHORT, ended, n -> {
         throw new IllegalStateException("no engine for connection " + n);
@@ -49,7 +49,7 @@ class TcpServerTest {
           .noneMatch(t -> t.getName().startsWith("hslab-serve-"));
     }
     assertThat(ended).hasSize(2).allSatisfy(o -> {
-      assertThat(o.ending()).isEqualTo(Outcome.Ending.INTERNAL_ERROR);
+      assertThat(o.ending()).isEqualTo("internal_error");
       assertThat(o.reason()).isEqualTo("internal_error");
       assertThat(o.detail()).contains("no engine for connection");
     });
@@ -57,11 +57,11 @@ class TcpServerTest {
 
   @Test
   void aSilentClientHoldsOnlyItsOwnWorkerWhileAModelClientIsServedBesideIt() throws Exception {
-    List<Outcome> ended = Collections.synchronizedList(new ArrayList<>());
+    List<BridgedConnection> ended = Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true); Socket silent = connect(server.port())) {
       CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> serve(server, 2, 2, LONG, ended,
           n -> ModelEngine.create(EngineConfigs.server(HC, Credentials.forSeed(HC.seed()), n, new SessionCache(4)))));
-      Outcome client = TcpBridge.connect("127.0.0.1", server.port(),
+      BridgedConnection client = TcpBridge.connect("127.0.0.1", server.port(),
           ModelEngine.create(EngineConfigs.client(HC, Credentials.forSeed(HC.seed()), 1, Optional.empty())),
           BridgeListener.NONE, LONG, Conversation.request(Bytes.wrap("hi".getBytes(StandardCharsets.US_ASCII)), 3));
       assertThat(client.succeeded()).as(client.detail()).isTrue();
@@ -90,7 +90,7 @@ class TcpServerTest {
     assertThat(served.get(10, TimeUnit.SECONDS)).isZero();
   }
 
-  private static int serve(TcpServer server, int max, int workers, Timeouts timeouts, List<Outcome> ended,
+  private static int serve(TcpServer server, int max, int workers, Timeouts timeouts, List<BridgedConnection> ended,
       java.util.function.IntFunction<dev.hslab.model.engine.Engine> engines) {
     try {
       return server.serve(engines, BridgeListener.NONE, timeouts, Conversation.echo(Bytes.wrap(new byte[] {'>'})), max,
