@@ -13,7 +13,7 @@ import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.wire.Bytes;
 
 /**
- * A client or server: a thin shell around one {@link Engine} (STYLE.md §18). Each command is one
+ * A client or server: a thin shell around one {@link Engine} (docs/style.md §18). Each command is one
  * event the network chose; the endpoint feeds it to the engine and answers with the engine's
  * records and events, its status and the timers it wants. It never decides anything about the
  * network and never reads a clock. An engine that throws ends this actor, and the network records

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The aimed faults of CONTRACT.md ({@code --fault KIND:TARGET[:ARG]}), with what ARG each takes. */
+/** The aimed faults of docs/cli.md ({@code --fault KIND:TARGET[:ARG]}), with what ARG each takes. */
 public enum FaultKind {
   DROP(null),
   DUPLICATE(null),

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The fault matrix (CONTRACT.md {@code hslab faults}): every fault kind at every handshake
+ * The fault matrix (docs/cli.md {@code hslab faults}): every fault kind at every handshake
  * message of a configuration's clean run, each run through the actors, with what each side did
  * and the two invariants no fault may break — both sides established with different keys, or
  * application data delivered from a run whose handshake a fault broke.

@@ -4,7 +4,7 @@ import dev.hslab.model.handshake.Side;
 import java.util.Locale;
 
 /**
- * One aimed fault, {@code KIND:TARGET[:ARG]} (CONTRACT.md "Network faults"): what to do to the
+ * One aimed fault, {@code KIND:TARGET[:ARG]} (docs/cli.md "Network faults"): what to do to the
  * {@code occurrence}-th message of {@code type} that {@code side} sends. Each handshake message
  * travels in its own record in simulation, so a fault hits exactly one message.
  *

@@ -44,7 +44,7 @@ public sealed interface Latency {
     }
   }
 
-  /** The CONTRACT's {@code --latency MS} or {@code --latency MIN-MAX}. */
+  /** docs/cli.md's {@code --latency MS} or {@code --latency MIN-MAX}. */
   static Latency parse(String text) {
     String t = text == null ? "" : text.trim();
     int dash = t.indexOf('-', 1);

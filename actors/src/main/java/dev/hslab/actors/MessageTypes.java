@@ -2,7 +2,7 @@ package dev.hslab.actors;
 
 import java.util.List;
 
-/** The CONTRACT.md message type names (RFC names in snake case) that fault targets may use. */
+/** The docs/cli.md message type names (RFC names in snake case) that fault targets may use. */
 final class MessageTypes {
 
   static final List<String> ALL = List.of("hello_request", "client_hello", "server_hello", "certificate",

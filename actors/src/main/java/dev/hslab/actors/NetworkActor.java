@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <p>Why one event at a time: an answer can schedule an arrival earlier than any event already
  * queued (a short latency), so no later event may be handed out before it comes back; waiting
- * makes the run independent of the thread scheduling (DESIGN.md principle 4). Parallelism comes
+ * makes the run independent of the thread scheduling (docs/architecture.md principle 4). Parallelism comes
  * from many connections at once, each its own network actor on the shared dispatcher. Running
  * events of different endpoints inside one minimum-latency window in parallel would also be
  * sound, but a handshake is a ping-pong with almost no such overlap, so it is not done.

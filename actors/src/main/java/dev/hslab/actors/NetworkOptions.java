@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * What the simulated network does to records, and the endpoints' timeouts, all in virtual time
- * (CONTRACT.md "Network faults"). Random faults are probabilities per record, drawn from the
+ * (docs/cli.md "Network faults"). Random faults are probabilities per record, drawn from the
  * seeded network source; aimed faults hit one message each.
  *
  * @param loss probability a record is lost
  * @param duplicate probability a record arrives twice
  * @param reorder probability a record is swapped with its sender's next record
  * @param corrupt probability one random bit of the record (header included) is flipped
- * @param truncate probability the record is cut short (not a CONTRACT flag; API only)
+ * @param truncate probability the record is cut short (not a docs/cli.md flag; API only)
  * @param toServer latency of the client's records
  * @param toClient latency of the server's records
  * @param handshakeTimeoutMs how long an endpoint waits for a handshake to complete
@@ -49,7 +49,7 @@ public record NetworkOptions(
   }
 
   /**
-   * The options the CONTRACT's flags give: {@code --loss P --dup P --reorder P --corrupt P
+   * The options docs/cli.md's flags give: {@code --loss P --dup P --reorder P --corrupt P
    * --latency MS|MIN-MAX} and repeated {@code --fault KIND:TARGET[:ARG]}; null means the flag was
    * not given.
    *

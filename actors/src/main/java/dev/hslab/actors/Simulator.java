@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Simulator implements AutoCloseable {
 
-  /** Akka's own logging off (library code prints nothing, STYLE.md §24); no JVM shutdown hook. */
+  /** Akka's own logging off (library code prints nothing, docs/style.md §24); no JVM shutdown hook. */
   private static final Config QUIET = ConfigFactory.parseString(String.join("\n",
       "akka.loglevel = OFF",
       "akka.stdout-loglevel = OFF",
@@ -32,7 +32,7 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Created before the first actor system, on the caller's thread, so SLF4J initializes here and
-   * does not print its "replayed calls" warning (DEPENDENCIES.md pitfall 2).
+   * does not print its "replayed calls" warning (docs/dependencies.md pitfall 2).
    */
   private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 

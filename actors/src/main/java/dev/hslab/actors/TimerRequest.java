@@ -1,6 +1,6 @@
 package dev.hslab.actors;
 
-/** What an endpoint asks of the network's clock after a step (DESIGN.md principle 4). */
+/** What an endpoint asks of the network's clock after a step (docs/architecture.md principle 4). */
 public sealed interface TimerRequest {
 
   TimerKind kind();

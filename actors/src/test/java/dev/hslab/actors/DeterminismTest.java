@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The same scenario and seed give the same bytes, whatever the thread scheduling (DESIGN.md principles 3, 4). */
+/** The same scenario and seed give the same bytes, whatever the thread scheduling (docs/architecture.md principles 3, 4). */
 class DeterminismTest {
 
   private static final Simulator SIM = Simulator.start();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** One endpoint on its own (STYLE.md §19, level one): events in, the engine's outputs and timer requests out. */
+/** One endpoint on its own (docs/style.md §19, level one): events in, the engine's outputs and timer requests out. */
 class EndpointActorTest {
 
   private static final HandshakeConfig REF = HandshakeConfig.reference();

@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum ActorsRun {
   LOOPBACK(0, 0),
   LOSSLESS_1(1, 0),
-  /** 1% of records lost (CONTRACT {@code --loss 0.01}); a loss is not retransmitted, so its connection fails. */
+  /** 1% of records lost (docs/cli.md {@code --loss 0.01}); a loss is not retransmitted, so its connection fails. */
   LOSSY_1(1, 0.01),
   LOSSLESS_2(2, 0);
 

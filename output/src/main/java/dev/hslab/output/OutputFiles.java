@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The files a command leaves in {@code --out} (CONTRACT.md): for a run the JSON Lines trace, the
+ * The files a command leaves in {@code --out} (docs/cli.md): for a run the JSON Lines trace, the
  * sequence diagram (SVG and DOT), the capture and its key log, and the HTML report; for an
  * exploration the path graph, both state machines and the report. A diagram that cannot be
  * rendered costs only itself: its DOT is still written, the report says why the picture is

@@ -19,7 +19,7 @@ import java.util.Set;
 /** Builds the {@link MessageInfo}s a real engine reports, in the model engine's vocabulary. */
 final class Infos {
 
-  /** CONTRACT.md's name for a handshake record that travelled encrypted and was not decrypted. */
+  /** docs/cli.md's name for a handshake record that travelled encrypted and was not decrypted. */
   static final String ENCRYPTED_HANDSHAKE = "encrypted_handshake_message";
 
   private static final Set<MessageKind> CLIENT_OPTIONAL = optionalKinds(Side.CLIENT);

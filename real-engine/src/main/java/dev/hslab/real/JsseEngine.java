@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Engine} over a {@link SSLEngine} of SunJSSE or BCJSSE, driven in memory on the caller's
- * thread (STYLE.md §20): bytes in, whole records out, delegated tasks run inline. Every record it
+ * thread (docs/style.md §20): bytes in, whole records out, delegated tasks run inline. Every record it
  * sends or receives is decoded with our codecs ({@link WireObserver}) and reported in the model
  * engine's vocabulary. Nothing escapes as an exception: a provider's {@code SSLException} is a
  * fatal outcome with the alert the provider sent. Make one with {@link JsseEngineFactory}.

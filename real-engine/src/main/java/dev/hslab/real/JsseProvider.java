@@ -10,7 +10,7 @@ import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 /**
  * The two JSSE providers a {@link JsseEngine} can run on. Each is used by passing its
  * {@link Provider} object to {@code SSLContext.getInstance}, so nothing is registered in the JVM's
- * provider list and SunJSSE stays the default for everyone else (DEPENDENCIES.md pitfall 5).
+ * provider list and SunJSSE stays the default for everyone else (docs/dependencies.md pitfall 5).
  */
 public enum JsseProvider {
   /** The JDK's own SunJSSE. */
@@ -24,7 +24,7 @@ public enum JsseProvider {
     this.engineName = engineName;
   }
 
-  /** The {@code Engine.name()} and CONTRACT.md {@code --client-engine} value. */
+  /** The {@code Engine.name()} and docs/cli.md {@code --client-engine} value. */
   public String engineName() {
     return engineName;
   }
@@ -58,7 +58,7 @@ public enum JsseProvider {
   /** Created on first use only, so a run that never uses BCJSSE never loads it. */
   private static final class Bc {
     /**
-     * BCJSSE logs handshake details at INFO through java.util.logging (DEPENDENCIES.md pitfall 4);
+     * BCJSSE logs handshake details at INFO through java.util.logging (docs/dependencies.md pitfall 4);
      * held in a field because JUL keeps loggers weakly and would forget the level.
      */
     static final Logger QUIET = quiet();

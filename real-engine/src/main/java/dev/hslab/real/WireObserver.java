@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads both directions of one connection with our own codecs (STYLE.md §20): each record a real
+ * Reads both directions of one connection with our own codecs (docs/style.md §20): each record a real
  * engine sends or receives becomes {@link MessageInfo}s, one per handshake message, CCS, alert or
  * application-data record. The decode context (version, key exchange) comes from the ServerHello.
  * After a direction's ChangeCipherSpec its records are opaque unless {@link MasterSecrets} knows

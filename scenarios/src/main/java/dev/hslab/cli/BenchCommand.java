@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  hslab bench                 the recorded figures (about eleven minutes)",
       "  hslab bench --quick         under a minute, wider error",
-      "  hslab bench --quick --json  machine and results as JSON (CONTRACT.md)",
+      "  hslab bench --quick --json  machine and results as JSON (docs/cli.md)",
       "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
       "",
       "ratio = subjectPerSecond / baselinePerSecond: above 1, the model engine is faster;",
@@ -47,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "shorter iterations and a smaller identity pool (well under a minute)")
   boolean quick;
 
-  @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
+  @Option(names = "--json", description = "one JSON document on stdout (docs/cli.md), nothing else")
   boolean json;
 
   @Option(names = "--forks", paramLabel = "N",

@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Engine configurations for the TCP bridge ({@code connect}, {@code serve}) from the CONTRACT
+ * Engine configurations for the TCP bridge ({@code connect}, {@code serve}) from docs/cli.md's
  * config flags and PEM files. Outside simulation: a real SecureRandom and the real clock
- * (DESIGN.md principle 3), so no two runs share keys.
+ * (docs/architecture.md principle 3), so no two runs share keys.
  */
 final class BridgeConfigs {
 

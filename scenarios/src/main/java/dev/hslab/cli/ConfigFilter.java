@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The legal configurations the flags select, where a flag left out means all its values
- * (CONTRACT.md, for explore, faults and render): {@link ConfigurationSpace} filtered by each flag
+ * (docs/cli.md, for explore, faults and render): {@link ConfigurationSpace} filtered by each flag
  * that was given.
  */
 final class ConfigFilter {

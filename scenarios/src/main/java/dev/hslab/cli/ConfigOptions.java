@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** The configuration flags of CONTRACT.md, shared by run, explore, faults, deviate, render, connect, serve. */
+/** The configuration flags of docs/cli.md, shared by run, explore, faults, deviate, render, connect, serve. */
 final class ConfigOptions {
 
   @Option(names = "--version", paramLabel = "V", description = "ssl3, tls1.0, tls1.1, tls1.2: both sides exactly V")

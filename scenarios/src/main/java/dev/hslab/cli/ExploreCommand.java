@@ -46,7 +46,7 @@ final class ExploreCommand implements Callable<Integer> {
       description = "network faults per run, 0 to 7 (drop, duplicate, swap, corrupt, inject); default ${DEFAULT-VALUE}")
   int faults;
 
-  @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
+  @Option(names = "--json", description = "one JSON document on stdout (docs/cli.md), nothing else")
   boolean json;
 
   @Option(names = "--out", paramLabel = "DIR", description = "write explore.json, paths.svg, client-states.svg, server-states.svg and report.html there")

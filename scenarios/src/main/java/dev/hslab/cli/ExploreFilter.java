@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The configuration flags as a filter on the explorer's configuration space: in {@code explore} a
- * flag left out means all values (CONTRACT.md). Reads {@link ConfigOptions}' fields directly, null
+ * flag left out means all values (docs/cli.md). Reads {@link ConfigOptions}' fields directly, null
  * when a flag is absent. {@code --suite} keeps the key exchanges of the suites named (the explorer
  * models key exchanges, not suites); {@code --psk-hint} keeps only configurations with a hint.
  */

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code hslab} command line: parses and delegates (CONTRACT.md). Exit codes: 0 did what was
+ * The {@code hslab} command line: parses and delegates (docs/cli.md). Exit codes: 0 did what was
  * asked, 1 the handshake failed or a check did not match, 2 bad usage or bad input.
  */
 @Command(
@@ -35,7 +35,7 @@ public final class Hslab implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** With no command, {@code hslab} is {@code hslab demo} (CONTRACT.md). */
+  /** With no command, {@code hslab} is {@code hslab demo} (docs/cli.md). */
   @Override
   public Integer call() throws Exception {
     CommandLine demo = spec.commandLine().getSubcommands().get("demo");
@@ -56,7 +56,7 @@ public final class Hslab implements Callable<Integer> {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Hslab());
-    // One clear line for bad usage, never a stack trace (CONTRACT.md: exit code 2).
+    // One clear line for bad usage, never a stack trace (docs/cli.md: exit code 2).
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           ex.getCommandLine().getErr().println("hslab: " + ex.getMessage());

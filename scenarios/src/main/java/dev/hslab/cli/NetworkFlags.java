@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The network flags of CONTRACT.md (run, demo): random faults, latency and aimed faults. */
+/** The network flags of docs/cli.md (run, demo): random faults, latency and aimed faults. */
 final class NetworkFlags {
 
   @Option(names = "--loss", paramLabel = "P", description = "probability that a record is lost")

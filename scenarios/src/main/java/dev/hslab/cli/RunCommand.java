@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--server-engine", paramLabel = "E", description = "model, jsse, bcjsse (default ${DEFAULT-VALUE})", defaultValue = "model")
   String serverEngine;
 
-  @Option(names = "--json", description = "one JSON document on stdout (CONTRACT.md), nothing else")
+  @Option(names = "--json", description = "one JSON document on stdout (docs/cli.md), nothing else")
   boolean json;
 
   @Option(names = "--out", paramLabel = "DIR", description = "where to write files")

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a run did, in the shapes of CONTRACT.md: the numbered message sequence for people and the
+ * What a run did, in the shapes of docs/cli.md: the numbered message sequence for people and the
  * {@code run --json} document for scripts. Everything is read from the traces (the outcome each
  * recorded when its run ended, the messages) and the engines' final states.
  */
@@ -37,7 +37,7 @@ final class RunReport {
     this.serverEngine = serverEngine;
   }
 
-  /** Records the files written for this run (CONTRACT.md {@code files}). */
+  /** Records the files written for this run (docs/cli.md {@code files}). */
   void addFile(String key, java.nio.file.Path path) {
     if (path != null) {
       files.put(key, path.toString());

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The allowed values of the scenario fields, by their CONTRACT.md names, in a stable order. */
+/** The allowed values of the scenario fields, by their docs/cli.md names, in a stable order. */
 final class Choices {
 
   static final Map<String, ProtocolVersion> VERSIONS = by(ProtocolVersion.SUPPORTED.toArray(ProtocolVersion[]::new),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * One aimed network fault, CONTRACT.md {@code --fault KIND:TARGET[:ARG]}: what happens to the
+ * One aimed network fault, docs/cli.md {@code --fault KIND:TARGET[:ARG]}: what happens to the
  * {@code occurrence}-th message of {@code type} that {@code side} sends. A plain value, so that
  * the actors' own fault type can be built from it (or from {@link #spec()}).
  *
@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public record Fault(Kind kind, Side side, String type, int occurrence, String argument) {
 
-  /** CONTRACT.md's fault kinds, in its order. */
+  /** docs/cli.md's fault kinds, in its order. */
   public enum Kind {
     DROP,
     DUPLICATE,
@@ -41,7 +41,7 @@ public record Fault(Kind kind, Side side, String type, int occurrence, String ar
     }
   }
 
-  /** The CONTRACT.md text of this fault, e.g. {@code corrupt:client.finished:5}. */
+  /** The docs/cli.md text of this fault, e.g. {@code corrupt:client.finished:5}. */
   public String spec() {
     return kind.cliName() + ":" + side.label() + "." + type + (occurrence == 1 ? "" : "#" + occurrence)
         + (argument.isEmpty() ? "" : ":" + argument);

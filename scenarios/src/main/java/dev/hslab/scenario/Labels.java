@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class Labels {
 
-  /** CONTRACT.md's message type names, without {@code alert} (alerts are labelled by their name). */
+  /** docs/cli.md's message type names, without {@code alert} (alerts are labelled by their name). */
   static final List<String> MESSAGE_TYPES = List.of("hello_request", "client_hello", "server_hello", "certificate",
       "server_key_exchange", "certificate_request", "server_hello_done", "certificate_verify", "client_key_exchange",
       "new_session_ticket", "finished", "change_cipher_spec", "application_data");

@@ -3,7 +3,7 @@ package dev.hslab.scenario;
 import java.util.List;
 
 /**
- * The simulated network of a scenario, mirroring CONTRACT.md's network flags ({@code --loss},
+ * The simulated network of a scenario, mirroring docs/cli.md's network flags ({@code --loss},
  * {@code --dup}, {@code --reorder}, {@code --corrupt}, {@code --latency}, {@code --fault}) plus
  * partitions. A plain data record: the actors' network options are built from it at merge.
  *

@@ -15,7 +15,7 @@ public record Scenario(
     String file, String name, String description, HandshakeConfig config, Peers peers, NetworkOptions network,
     Expectation expect) {
 
-  /** Which engine plays a side (CONTRACT.md {@code --client-engine}, {@code --server-engine}). */
+  /** Which engine plays a side (docs/cli.md {@code --client-engine}, {@code --server-engine}). */
   public enum EngineKind {
     MODEL,
     JSSE,

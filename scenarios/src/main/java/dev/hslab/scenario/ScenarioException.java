@@ -3,7 +3,7 @@ package dev.hslab.scenario;
 /**
  * A scenario file that cannot be used: one line naming the file, the line and column, the field
  * and what is allowed, e.g. {@code scenarios/x.yaml:7:3: client.kex: unknown value 'ecdh'
- * (allowed: rsa, ...)} (CONTRACT.md: bad input is exit code 2 with one clear line).
+ * (allowed: rsa, ...)} (docs/cli.md: bad input is exit code 2 with one clear line).
  */
 public final class ScenarioException extends Exception {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad input at the edges of every command (issue 9, CONTRACT.md): a wrong flag value, a missing
+ * Bad input at the edges of every command (issue 9, docs/cli.md): a wrong flag value, a missing
  * input file, an output directory that cannot be written, a port in use. Each gives exit code 2
  * and one clear line on stderr (plus, for parse errors, picocli's "Try 'hslab --help'" hint), no
  * stack trace, nothing on stdout.

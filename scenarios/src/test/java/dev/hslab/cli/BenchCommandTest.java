@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code hslab bench} with a tiny budget: the JSON of CONTRACT.md, one row per comparison. No timing assertions. */
+/** {@code hslab bench} with a tiny budget: the JSON of docs/cli.md, one row per comparison. No timing assertions. */
 class BenchCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,7 +2,7 @@ package dev.hslab.model.config;
 
 import java.util.Locale;
 
-/** The certificate a client holds (CONTRACT.md {@code --client-cert}). */
+/** The certificate a client holds (docs/cli.md {@code --client-cert}). */
 public enum ClientCertificate {
   NONE,
   RSA,

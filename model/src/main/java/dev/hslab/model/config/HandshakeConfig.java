@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * One point of the configuration space, as the command line and scenario files give it
- * (CONTRACT.md configuration flags): versions of each side, the key exchange or the exact suite
+ * (docs/cli.md configuration flags): versions of each side, the key exchange or the exact suite
  * offer, client authentication, resumption, renegotiation and the seed.
  *
  * @param suites the client's offer in order; empty means every suite of {@code keyExchange} (or
@@ -92,7 +92,7 @@ public record HandshakeConfig(
   }
 
   /**
-   * What makes this configuration impossible to run, in one line each (CONTRACT.md exit code 2):
+   * What makes this configuration impossible to run, in one line each (docs/cli.md exit code 2):
    * client authentication with an anonymous or PSK key exchange, a suite no configured version
    * can carry, tickets over SSL 3.0 (no extensions).
    */

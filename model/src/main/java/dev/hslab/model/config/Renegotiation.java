@@ -2,7 +2,7 @@ package dev.hslab.model.config;
 
 import java.util.Locale;
 
-/** Who starts a renegotiation once the connection is established (CONTRACT.md {@code --renegotiate}). */
+/** Who starts a renegotiation once the connection is established (docs/cli.md {@code --renegotiate}). */
 public enum Renegotiation {
   NONE,
   CLIENT,

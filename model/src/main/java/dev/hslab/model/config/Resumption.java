@@ -2,7 +2,7 @@ package dev.hslab.model.config;
 
 import java.util.Locale;
 
-/** A first full handshake, then a resumed one (CONTRACT.md {@code --resume}). */
+/** A first full handshake, then a resumed one (docs/cli.md {@code --resume}). */
 public enum Resumption {
   NONE,
   /** RFC 5246 §7.3: the client offers the session ID of the first connection. */

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * The one source of randomness (DESIGN.md principle 3). In simulation it is a ChaCha20 key
+ * The one source of randomness (docs/architecture.md principle 3). In simulation it is a ChaCha20 key
  * stream keyed from the seed, so the same seed gives the same bytes; outside simulation it is a
  * real {@link SecureRandom}. Nothing in the model reads a global random.
  */

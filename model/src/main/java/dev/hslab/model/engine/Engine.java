@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * One side of a TLS connection: bytes and local events in, bytes to send and events out. No
- * threads, no clock and no I/O inside (STYLE.md §9): a timeout is an event fed in. The model
+ * threads, no clock and no I/O inside (docs/style.md §9): a timeout is an event fed in. The model
  * engine, SunJSSE and BCJSSE all implement it, so any of them can sit in an actor, the loopback
- * or the TCP bridge (DESIGN.md principle 6).
+ * or the TCP bridge (docs/architecture.md principle 6).
  */
 public interface Engine {
 

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * Everything one endpoint is configured with; the model engine and the real engines read the
- * same record (DESIGN.md principle 6). Build it with {@link EngineConfigBuilder}.
+ * same record (docs/architecture.md principle 6). Build it with {@link EngineConfigBuilder}.
  *
  * @param cipherSuites the client's offer, or the server's preference, in order
  * @param groups supported (EC)DHE groups in preference order

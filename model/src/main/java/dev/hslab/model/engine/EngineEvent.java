@@ -3,7 +3,7 @@ package dev.hslab.model.engine;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.wire.Bytes;
 
-/** What an engine reports, with stable types that tests and traces assert on (STYLE.md §23). */
+/** What an engine reports, with stable types that tests and traces assert on (docs/style.md §23). */
 public sealed interface EngineEvent {
 
   record MessageSent(MessageInfo message) implements EngineEvent {}

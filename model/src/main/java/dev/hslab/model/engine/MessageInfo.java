@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * One message as the trace sees it.
  *
- * @param type the CONTRACT.md type name ({@code server_hello}, {@code change_cipher_spec},
+ * @param type the docs/cli.md type name ({@code server_hello}, {@code change_cipher_spec},
  *     {@code alert}, {@code application_data})
  * @param kind the transition tables' kind, or null for a message the tables do not model (a
  *     fatal alert, an encrypted handshake message of a real engine)

@@ -5,7 +5,7 @@ import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 
 /**
- * The outcome of a completed handshake as one side sees it (CONTRACT.md {@code negotiated}).
+ * The outcome of a completed handshake as one side sees it (docs/cli.md {@code negotiated}).
  * The master secret is here for the invariants ("both sides derived the same keys") and the key
  * log that lets Wireshark decrypt a capture.
  */

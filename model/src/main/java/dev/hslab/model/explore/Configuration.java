@@ -45,7 +45,7 @@ public record Configuration(
 
   /**
    * Sessions. The explorer explores one connection: {@link #ID} and {@link #TICKET} are the
-   * second connection of CONTRACT.md's {@code --resume}, whose server already has the session from
+   * second connection of docs/cli.md's {@code --resume}, whose server already has the session from
    * an earlier full handshake (in its cache, or sealed in the client's ticket); {@link
    * #TICKET_ISSUED} is that earlier full handshake when it issues a ticket (RFC 5077 §3.1 Fig. 1).
    */

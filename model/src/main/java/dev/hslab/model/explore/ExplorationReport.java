@@ -9,7 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What an exploration found (CONTRACT.md {@code explore --json}).
+ * What an exploration found (docs/cli.md {@code explore --json}).
  *
  * @param configurations how many configurations were explored
  * @param faults the fault budget

@@ -50,7 +50,7 @@ record Model(
 
   /**
    * The messages {@code side} waits for in {@code s}: those with a row that leaves the state
-   * (CONTRACT.md's {@code waitingFor}, e.g. {@code server_hello_done}); data and ignored
+   * (docs/cli.md's {@code waitingFor}, e.g. {@code server_hello_done}); data and ignored
    * HelloRequests, which loop, are left out.
    */
   String waitingFor(Side side, HandshakeState s) {

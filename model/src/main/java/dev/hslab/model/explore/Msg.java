@@ -110,7 +110,7 @@ final class Msg {
     return k != null && k.isHandshake() && k != MessageKind.HELLO_REQUEST;
   }
 
-  /** The CONTRACT.md label: the type name, or the alert's name for alerts. */
+  /** The docs/cli.md label: the type name, or the alert's name for alerts. */
   static String label(int m) {
     return isFatal(m) ? alert(m).rfcName() : kind(m).label();
   }

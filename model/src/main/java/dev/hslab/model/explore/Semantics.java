@@ -264,7 +264,7 @@ final class Semantics {
     }
   }
 
-  /** Nothing else can happen: every endpoint still waiting gives up (CONTRACT.md's timeout). */
+  /** Nothing else can happen: every endpoint still waiting gives up (docs/cli.md's timeout). */
   private World timeout(World w, Acc acc) {
     World r = w;
     for (Side side : Side.values()) {

@@ -2,7 +2,7 @@ package dev.hslab.model.handshake;
 
 import java.util.Locale;
 
-/** The server's client-authentication policy (CONTRACT.md {@code --client-auth}). */
+/** The server's client-authentication policy (docs/cli.md {@code --client-auth}). */
 public enum ClientAuth {
   NONE,
   REQUEST,

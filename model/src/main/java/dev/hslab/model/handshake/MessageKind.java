@@ -50,7 +50,7 @@ public enum MessageKind {
   }
 
   /**
-   * The CONTRACT.md type name: the RFC name for handshake messages and records
+   * The docs/cli.md type name: the RFC name for handshake messages and records
    * ({@code server_key_exchange}, {@code change_cipher_spec}), {@code alert} for alerts.
    */
   public String typeName() {

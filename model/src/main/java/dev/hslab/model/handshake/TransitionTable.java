@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One role's transition table: the single source of truth for the order of messages (DESIGN.md
+ * One role's transition table: the single source of truth for the order of messages (docs/architecture.md
  * principle 1). The engine, the explorer, the diagrams and the conformance check all read it.
  * What the table does not list is not allowed: {@link #select} finds no row and the caller
  * answers unexpected_message (RFC 5246 §7.2.2), by one rule, in one place.

@@ -28,7 +28,7 @@ public enum HandshakeType {
     return code;
   }
 
-  /** The RFC name in snake case, e.g. {@code server_key_exchange} (CONTRACT.md). */
+  /** The RFC name in snake case, e.g. {@code server_key_exchange} (docs/cli.md). */
   public String rfcName() {
     return name().toLowerCase(Locale.ROOT);
   }

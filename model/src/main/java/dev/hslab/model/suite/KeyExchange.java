@@ -69,7 +69,7 @@ public enum KeyExchange {
     return ephemeral && !elliptic;
   }
 
-  /** The command-line name of CONTRACT.md, e.g. {@code ecdhe_rsa}. */
+  /** The command-line name of docs/cli.md, e.g. {@code ecdhe_rsa}. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }

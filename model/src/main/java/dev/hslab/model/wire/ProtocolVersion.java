@@ -85,7 +85,7 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
     return toString();
   }
 
-  /** The command-line names of CONTRACT.md: {@code ssl3}, {@code tls1.0}, ... */
+  /** The command-line names of docs/cli.md: {@code ssl3}, {@code tls1.0}, ... */
   public String cliName() {
     if (equals(SSL3)) {
       return "ssl3";
@@ -95,7 +95,7 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
     return toString();
   }
 
-  /** The printed name, e.g. {@code TLSv1.2} (CONTRACT.md's {@code negotiated.version}). */
+  /** The printed name, e.g. {@code TLSv1.2} (docs/cli.md's {@code negotiated.version}). */
   public String displayName() {
     if (equals(SSL3)) {
       return "SSLv3";

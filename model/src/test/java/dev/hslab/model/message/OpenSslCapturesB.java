@@ -7,7 +7,7 @@ import dev.hslab.model.wire.Bytes;
 /**
  * Handshake messages captured from OpenSSL 3.0.19 talking to itself on 127.0.0.1, full messages
  * with their four-byte header, as printed by {@code -msg}. Shared by the decoder and encoder
- * tests (STYLE.md #7). Setup, all in /tmp:
+ * tests (docs/style.md §7). Setup, all in /tmp:
  * <pre>
  * openssl req -x509 -newkey rsa:2048 -nodes -keyout rsa.key -out rsa.crt -subj /CN=hslab-rsa
  * openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ec.key -out ec.crt -subj /CN=hslab-ec

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Format {
   SVG,
   PNG,
-  /** The DOT source itself (CONTRACT.md {@code --format dot}). */
+  /** The DOT source itself (docs/cli.md {@code --format dot}). */
   DOT;
 
   /** The file extension and CLI name, e.g. {@code svg}. */

@@ -15,7 +15,7 @@ import java.util.Set;
  * by that one" that some path takes, labelled with how many paths take it. Optional messages (the
  * bracketed ones of RFC 5246 §7.3, as the sender's transition table marks them) are dashed and
  * in brackets. The caller chooses the configurations by passing the report of an exploration of
- * just those (CONTRACT.md: {@code hslab render paths} with config flags).
+ * just those (docs/cli.md: {@code hslab render paths} with config flags).
  *
  * <p>A message's place is its handshake and its label: the first handshake, then each
  * renegotiation (RFC 5246 §7.4.1.1–7.4.1.2), which starts at the server's HelloRequest or at a

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One role's state machine drawn from its transition table itself (DESIGN.md principle 1: the
+ * One role's state machine drawn from its transition table itself (docs/architecture.md principle 1: the
  * diagram is the code that runs). States are grouped by phase in clusters; each row is an edge
  * labelled with its trigger, guards and the messages it sends; rows with guards (one of several
  * alternatives) are dashed. What the table does not list ends in unexpected_message (RFC 5246

@@ -3,7 +3,7 @@ package dev.hslab.output.report;
 import java.util.List;
 
 /**
- * One configuration of a conformance run (CONTRACT.md {@code hslab conform}): a real engine's
+ * One configuration of a conformance run (docs/cli.md {@code hslab conform}): a real engine's
  * message sequence next to the model's, and whether the model's tables accept the real one.
  *
  * @param config the configuration's label

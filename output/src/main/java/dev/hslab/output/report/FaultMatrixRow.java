@@ -1,7 +1,7 @@
 package dev.hslab.output.report;
 
 /**
- * One cell of the fault matrix (CONTRACT.md {@code hslab faults}): a fault of one kind aimed at
+ * One cell of the fault matrix (docs/cli.md {@code hslab faults}): a fault of one kind aimed at
  * one message, what the model says must happen and what the engine did.
  *
  * @param message the target, e.g. {@code server.server_key_exchange}

@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * A numbered message of a trace ({@link Trace#sent()}) with what the network did to the record
- * that carried it, for the CONTRACT's {@code fault} field and the sequence diagram.
+ * that carried it, for docs/cli.md's {@code fault} field and the sequence diagram.
  *
  * <p>Messages are matched to records in sending order, per side: the k-th message a side sent is
  * its k-th record. That holds when every message travels in its own record, which is the
- * simulation's rule (CONTRACT.md, "Aimed" faults). Records the network injected are left out of
+ * simulation's rule (docs/cli.md, "Aimed" faults). Records the network injected are left out of
  * the count. When a side's record count still differs from its message count (a real engine that
  * packs a flight into one record), its messages get no network events and no fault.
  *

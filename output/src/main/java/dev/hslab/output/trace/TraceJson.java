@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of trace events (schema in output/README-trace-schema.md) and of the CONTRACT's
+ * The JSON form of trace events (schema in output/README-trace-schema.md) and of docs/cli.md's
  * {@code messages} list. Fields are put in a fixed order, so the output is byte-stable.
  */
 public final class TraceJson {
@@ -23,7 +23,7 @@ public final class TraceJson {
 
   private TraceJson() {}
 
-  /** CONTRACT.md {@code run --json} {@code messages}: n, from, type, optional, bytes, encrypted, fault, timeMs. */
+  /** docs/cli.md {@code run --json} {@code messages}: n, from, type, optional, bytes, encrypted, fault, timeMs. */
   public static ArrayNode messages(Trace trace) {
     ArrayNode a = F.arrayNode();
     for (SentMessage m : SentMessage.of(trace)) {
@@ -129,7 +129,7 @@ public final class TraceJson {
     return o;
   }
 
-  /** The CONTRACT's per-message fields; {@code alert} and {@code level} only for alerts. */
+  /** docs/cli.md's per-message fields; {@code alert} and {@code level} only for alerts. */
   private static void info(ObjectNode o, MessageInfo mi) {
     o.put("type", mi.type());
     if (mi.alert() != null) {

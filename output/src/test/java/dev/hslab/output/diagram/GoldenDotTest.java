@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DOT sources are byte-stable (STYLE.md §22): each is compared with a reviewed golden file.
+ * The DOT sources are byte-stable (docs/style.md §22): each is compared with a reviewed golden file.
  * After a deliberate change, regenerate with {@code -Dgolden.update=true} and review the diff.
  */
 class GoldenDotTest {

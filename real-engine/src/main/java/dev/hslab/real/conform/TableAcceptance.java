@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Runs a message sequence that an endpoint produced (a real engine, or the peer the model engine
  * saw over TCP) through the transition table of its role: the conformance check of issue #4. The
- * tables are the single source of truth (DESIGN.md principle 1); this is the third executor of
+ * tables are the single source of truth (docs/architecture.md principle 1); this is the third executor of
  * them, beside the model engine and the explorer.
  *
  * <p>How: the {@link Facts} of each handshake are read from its messages ({@link SequenceFacts});

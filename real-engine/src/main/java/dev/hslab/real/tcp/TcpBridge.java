@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Puts any {@link Engine} on a TCP socket (DESIGN.md principle 6): the model client against any TLS
+ * Puts any {@link Engine} on a TCP socket (docs/architecture.md principle 6): the model client against any TLS
  * server ({@link #connect}), the model server for any TLS client ({@link #serve}). Outside
  * simulation, the engines' configurations should draw on {@code RandomSource.secure()}. Nothing
  * here waits without a bound: connect, every read and the handshake have timeouts, and a peer that
