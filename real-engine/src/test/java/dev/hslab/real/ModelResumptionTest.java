@@ -1,10 +1,10 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;

@@ -1,8 +1,8 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ClientCertificate;
-import dev.hslab.model.config.Resumption;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;

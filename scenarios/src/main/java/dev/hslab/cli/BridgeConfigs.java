@@ -1,13 +1,13 @@
 package dev.hslab.cli;
 
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.EngineConfigBuilder;
 import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.pki.CertificateAuthority;
 import dev.hslab.model.pki.Identity;
 import dev.hslab.model.pki.KeyType;

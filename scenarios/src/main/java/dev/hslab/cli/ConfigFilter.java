@@ -2,7 +2,7 @@ package dev.hslab.cli;
 
 import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Renegotiation;
+import dev.hslab.model.handshake.Renegotiation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,11 +42,11 @@ final class ConfigFilter {
       return false;
     }
     if (o.clientCert != null && ConfigOptions.parseEnum("--client-cert", o.clientCert,
-        dev.hslab.model.config.ClientCertificate.class) != hc.clientCertificate()) {
+        dev.hslab.model.handshake.ClientCertificate.class) != hc.clientCertificate()) {
       return false;
     }
     if (o.resume != null
-        && ConfigOptions.parseEnum("--resume", o.resume, dev.hslab.model.config.Resumption.class) != hc.resumption()) {
+        && ConfigOptions.parseEnum("--resume", o.resume, dev.hslab.model.handshake.Resumption.class) != hc.resumption()) {
       return false;
     }
     Renegotiation r = o.renegotiate == null ? null : ConfigOptions.parseEnum("--renegotiate", o.renegotiate, Renegotiation.class);

@@ -1,10 +1,10 @@
 package dev.hslab.cli;
 
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Renegotiation;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;

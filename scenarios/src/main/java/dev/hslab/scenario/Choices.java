@@ -1,9 +1,9 @@
 package dev.hslab.scenario;
 
-import dev.hslab.model.config.ClientCertificate;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.ClientState;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.ServerState;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;

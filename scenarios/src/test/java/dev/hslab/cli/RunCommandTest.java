@@ -56,7 +56,7 @@ class RunCommandTest {
     assertThat(j.get("outcome").asText()).isEqualTo("established");
     assertThat(j.get("negotiated").get("version").asText()).isEqualTo(hc.clientMax().displayName());
     assertThat(j.get("negotiated").get("cipherSuite").asText()).contains(hc.keyExchange().ianaName() + "_WITH_");
-    assertThat(j.get("negotiated").get("resumed").asBoolean()).isEqualTo(hc.resumption() != dev.hslab.model.config.Resumption.NONE);
+    assertThat(j.get("negotiated").get("resumed").asBoolean()).isEqualTo(hc.resumption() != dev.hslab.model.handshake.Resumption.NONE);
     assertThat(j.get("negotiated").has("clientAuthenticated")).isTrue();
     assertThat(j.get("masterSecretMatch").asBoolean()).isTrue();
     for (String side : List.of("client", "server")) {

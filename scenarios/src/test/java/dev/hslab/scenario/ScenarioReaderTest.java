@@ -2,9 +2,9 @@ package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.hslab.model.config.Renegotiation;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;

@@ -2,8 +2,8 @@ package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Renegotiation;
-import dev.hslab.model.config.Resumption;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;

@@ -1,12 +1,12 @@
 package dev.hslab.model.concrete;
 
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.OutgoingTap;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.record.Alert;

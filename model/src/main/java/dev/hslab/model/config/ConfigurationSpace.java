@@ -1,6 +1,9 @@
 package dev.hslab.model.config;
 
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;

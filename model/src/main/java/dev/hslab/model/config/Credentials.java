@@ -2,6 +2,7 @@ package dev.hslab.model.config;
 
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.EngineConfigBuilder;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.pki.CertificateAuthority;
 import dev.hslab.model.pki.ChainValidator;
 import dev.hslab.model.pki.Identity;

@@ -5,6 +5,8 @@ import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.EngineConfigBuilder;
 import dev.hslab.model.engine.Session;
 import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.wire.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

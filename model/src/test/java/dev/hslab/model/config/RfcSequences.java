@@ -1,6 +1,7 @@
 package dev.hslab.model.config;
 
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.suite.KeyExchange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.HandshakeCodec;

@@ -6,7 +6,7 @@ import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Resumption;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;

@@ -1,15 +1,15 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.HandshakeState;
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.TransitionTable;

@@ -1,15 +1,15 @@
 package dev.hslab.real.conform;
 
-import dev.hslab.model.config.ClientCertificate;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.config.Renegotiation;
-import dev.hslab.model.config.Resumption;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.Session;
 import dev.hslab.model.engine.SessionCache;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.loopback.LoopbackRun;

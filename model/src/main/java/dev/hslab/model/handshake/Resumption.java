@@ -1,4 +1,4 @@
-package dev.hslab.model.config;
+package dev.hslab.model.handshake;
 
 import java.util.Locale;
 
