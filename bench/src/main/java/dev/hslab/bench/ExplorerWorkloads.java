@@ -2,6 +2,7 @@ package dev.hslab.bench;
 
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ConfigurationSpace;
+import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
@@ -41,7 +42,7 @@ public final class ExplorerWorkloads {
 
   private static List<Configuration> tls12NoRenegotiation(KeyExchange kex) {
     return ConfigurationSpace.where(c -> c.clientMax().equals(ProtocolVersion.TLS12)
-        && c.renegotiation() == Configuration.Renegotiation.NONE && c.closer() == Side.CLIENT
+        && c.renegotiation() == Renegotiation.NONE && c.closer() == Side.CLIENT
         && (kex == null || c.keyExchange() == kex));
   }
 }

@@ -1,8 +1,9 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ConfigurationSpace;
+import dev.hslab.model.concrete.ConfigMapping;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.conform.Conformance;
@@ -26,7 +27,7 @@ class ConformanceTest {
     TestPki.init();
     List<Arguments> out = new ArrayList<>();
     for (JsseProvider p : JsseProvider.values()) {
-      for (HandshakeConfig hc : ConfigurationSpace.legal(ModelPeers.SEED)) {
+      for (HandshakeConfig hc : ConfigMapping.runs(ConfigurationSpace.runs(), ModelPeers.SEED)) {
         if (hc.clientMin().equals(ProtocolVersion.TLS12)) { // TLS 1.0/1.1: ModelInteropTest, time
           out.add(Arguments.of(p, hc));
         }

@@ -2,11 +2,9 @@ package dev.hslab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.suite.KeyExchange;
-import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.JsseProvider;
 import dev.hslab.real.JvmTlsPolicy;
 import dev.hslab.real.conform.Acceptance;
@@ -71,17 +69,17 @@ final class ConformCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--engine: " + e.getMessage());
     }
-    ProtocolVersion only = version == null ? null : ConfigOptions.parseVersion("--version", version);
-    KeyExchange onlyKex = kex == null ? null : ConfigOptions.parseEnum("--kex", kex, KeyExchange.class);
+    ConfigOptions flags = new ConfigOptions();
+    flags.version = version;
+    flags.kex = kex;
+    ConfigFilter filter = ConfigFilter.of(flags);
     if (out != null) {
       Files.createDirectory(out); // an unusable --out is a usage error before the runs, not after them
     }
     JvmTlsPolicy.enableLegacyTlsForThisJvm();
     PrintWriter w = spec.commandLine().getOut();
     List<ConformanceResult> results = new ArrayList<>();
-    List<HandshakeConfig> selected = ConfigurationSpace.legal(seed).stream()
-        .filter(hc -> (only == null || hc.clientMin().equals(only)) && (onlyKex == null || hc.keyExchange() == onlyKex))
-        .toList();
+    List<HandshakeConfig> selected = filter.runs(ConfigurationSpace.runs(), seed);
     try (Progress progress = Progress.start(spec.commandLine().getErr(), "conform", selected.size() * 2L)) {
       for (HandshakeConfig hc : selected) {
         for (Side side : Side.values()) {

@@ -60,7 +60,7 @@ final class ExploreCommand implements Callable<Integer> {
     if (faults < 0 || faults > 7) {
       throw new UsageException("--faults: must be 0 to 7, was " + faults);
     }
-    List<Configuration> configs = ExploreFilter.configurations(options);
+    List<Configuration> configs = ConfigFilter.of(options).connections();
     // Configurations are independent searches: with faults they are worth both cores.
     int threads = faults == 0 ? 1 : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     ExplorationReport r;

@@ -50,7 +50,7 @@ final class FaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<HandshakeConfig> configs = ConfigFilter.select(options);
+    List<HandshakeConfig> configs = ConfigFilter.of(options).runs(options.seed);
     Map<HandshakeConfig, List<FaultMatrix.Cell>> matrix = new LinkedHashMap<>();
     PrintWriter err = spec.commandLine().getErr();
     try (Simulator sim = Simulator.start(); Progress progress = Progress.start(err, "faults", configs.size())) {

@@ -32,7 +32,7 @@ final class Gallery {
     tls12.version = "tls1.2";
     tls12.resume = "none";
     tls12.renegotiate = "none";
-    out.put("paths-tls12", PathGraph.dot(Explorer.explore(ExploreOptions.of(ExploreFilter.configurations(tls12))),
+    out.put("paths-tls12", PathGraph.dot(Explorer.explore(ExploreOptions.of(ConfigFilter.of(tls12).connections())),
         PathGraph.Options.defaults().withTitle("Every valid TLS 1.2 full handshake, all key exchanges and client authentication")));
     out.put("sequence-reference", SequenceDiagram.dot(LoopbackRun.run(HandshakeConfig.reference()).get(0).trace(),
         SequenceDiagram.Options.defaults().withTitle("The reference handshake: TLS 1.2, ECDHE_RSA")));

@@ -143,7 +143,7 @@ final class RenderCommand implements Callable<Integer> {
     if (side != null) {
       throw new UsageException("--side applies to 'render states' only");
     }
-    List<Configuration> configs = ExploreFilter.configurations(options);
+    List<Configuration> configs = ConfigFilter.of(options).connections();
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     ExplorationReport report = Explorer.explore(ExploreOptions.of(configs).withThreads(threads));
     doc.put("configurations", report.configurations());

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hslab.model.config.ConfigurationSpace;
+import dev.hslab.model.concrete.ConfigMapping;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.explore.ConfigurationSpace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ class RunCommandTest {
   }
 
   static Stream<HandshakeConfig> legal() {
-    return Stream.concat(ConfigurationSpace.legal(1).stream(), ConfigurationSpace.renegotiations(1).stream());
+    return Stream.concat(ConfigMapping.runs(ConfigurationSpace.runs(), 1).stream(),
+        ConfigMapping.runs(ConfigurationSpace.renegotiations(), 1).stream());
   }
 
   @ParameterizedTest(name = "{0}")

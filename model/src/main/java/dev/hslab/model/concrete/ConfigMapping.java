@@ -2,8 +2,6 @@ package dev.hslab.model.concrete;
 
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.Configuration;
-import dev.hslab.model.explore.Configuration.ClientCert;
-import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
@@ -14,13 +12,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The two configuration spaces side by side. The explorer's {@link Configuration} is one
- * connection; {@link HandshakeConfig} (the command line's) is one or two connections run by
- * {@code LoopbackRun}. They differ in three ways, each handled here: the explorer's {@code ID}
- * and {@code TICKET} are the second connection of {@code --resume id|ticket} and {@code
- * TICKET_ISSUED} its first; the explorer can make the responder refuse a renegotiation, which the
- * command line cannot; the explorer chooses who closes, which leaves the handshake-layer path
- * unchanged (close_notify is not part of a path).
+ * A point of the configuration space (a {@link Configuration}: one connection) and the run that
+ * realises it (a {@link HandshakeConfig}: the command line's and the scenario files', one or two
+ * connections run by {@code LoopbackRun} and the actors). Both speak the same vocabulary; they
+ * differ only in the facts a connection and a run do not share, each handled here:
+ *
+ * <ul>
+ *   <li>a run with {@code --resume id|ticket} is two connections; {@link Configuration#resumed()}
+ *       says which of the two a configuration is;
+ *   <li>the explorer can make the responder refuse a renegotiation, which a run cannot;
+ *   <li>a run renegotiates on its last connection only;
+ *   <li>the explorer chooses who closes, which leaves the handshake-layer path unchanged
+ *       (close_notify is not part of a path): in a run the client closes;
+ *   <li>a run may offer the suites of several key exchanges, a configuration has one.
+ * </ul>
  */
 public final class ConfigMapping {
 
@@ -35,31 +40,34 @@ public final class ConfigMapping {
    * connections, since {@code LoopbackRun} renegotiates on the last one only).
    */
   public static Optional<Target> toHandshake(Configuration c, long seed) {
-    if (c.renegotiation() != Configuration.Renegotiation.NONE && !c.renegotiationAllowed()) {
+    if (c.renegotiation() != Renegotiation.NONE && !c.renegotiationAllowed()) {
       return Optional.empty();
     }
-    Renegotiation reneg = switch (c.renegotiation()) {
-      case NONE -> Renegotiation.NONE;
-      case CLIENT -> Renegotiation.CLIENT;
-      case SERVER -> Renegotiation.SERVER;
-    };
-    Resumption resumption = switch (c.resumption()) {
-      case NONE -> Resumption.NONE;
-      case ID -> Resumption.ID;
-      case TICKET, TICKET_ISSUED -> Resumption.TICKET;
-    };
-    int connection = c.resumption().resumed() ? 2 : 1;
-    if (resumption != Resumption.NONE && connection == 1 && reneg != Renegotiation.NONE) {
+    int connection = c.resumed() ? 2 : 1;
+    if (c.resumption() != Resumption.NONE && connection == 1 && c.renegotiation() != Renegotiation.NONE) {
       return Optional.empty();
     }
-    ClientCertificate cert = switch (c.clientCert()) {
-      case NONE -> ClientCertificate.NONE;
-      case RSA -> ClientCertificate.RSA;
-      case ECDSA -> ClientCertificate.ECDSA;
-    };
     HandshakeConfig hc = new HandshakeConfig(c.clientMin(), c.clientMax(), c.serverMin(), c.serverMax(),
-        c.keyExchange(), List.of(), c.clientAuth(), cert, resumption, reneg, c.pskHint(), seed);
+        c.keyExchange(), List.of(), c.clientAuth(), c.clientCertificate(), c.resumption(), c.renegotiation(),
+        c.pskHint(), seed);
     return hc.problems().isEmpty() ? Optional.of(new Target(hc, connection)) : Optional.empty();
+  }
+
+  /**
+   * The run whose last connection is {@code c}, as the configuration space lists runs ({@code
+   * ConfigurationSpace.runs()} and {@code renegotiations()}).
+   *
+   * @throws IllegalArgumentException if no run ends with {@code c}
+   */
+  public static HandshakeConfig run(Configuration c, long seed) {
+    int last = c.resumption() == Resumption.NONE ? 1 : 2;
+    return toHandshake(c, seed).filter(t -> t.connection() == last).map(Target::config)
+        .orElseThrow(() -> new IllegalArgumentException("no run ends with the connection " + c.label()));
+  }
+
+  /** The run of each of {@code lastConnections} ({@link #run}), in order. */
+  public static List<HandshakeConfig> runs(List<Configuration> lastConnections, long seed) {
+    return lastConnections.stream().map(c -> run(c, seed)).toList();
   }
 
   /**
@@ -72,42 +80,28 @@ public final class ConfigMapping {
     if (kex.isEmpty()) {
       return List.of();
     }
-    ClientCert cert = switch (hc.clientCertificate()) {
-      case NONE -> ClientCert.NONE;
-      case RSA -> ClientCert.RSA;
-      case ECDSA -> ClientCert.ECDSA;
-    };
-    Configuration.Renegotiation reneg = switch (hc.renegotiation()) {
-      case NONE -> Configuration.Renegotiation.NONE;
-      case CLIENT -> Configuration.Renegotiation.CLIENT;
-      case SERVER -> Configuration.Renegotiation.SERVER;
-    };
     Configuration base = Configuration.of(hc.clientMax(), kex.get())
         .withVersions(hc.clientMin(), hc.clientMax(), hc.serverMin(), hc.serverMax())
-        .withClientAuth(hc.clientAuth(), cert)
+        .withClientAuth(hc.clientAuth(), hc.clientCertificate())
         .withPskHint(hc.pskHint() && kex.get() == KeyExchange.PSK)
         .withCloser(Side.CLIENT);
     List<Configuration> out = new ArrayList<>();
     switch (hc.resumption()) {
-      case NONE -> out.add(base.withRenegotiation(reneg, reneg != Configuration.Renegotiation.NONE));
-      case ID -> {
-        out.add(base);
-        out.add(base.withResumption(Configuration.Resumption.ID).withRenegotiation(reneg, reneg != Configuration.Renegotiation.NONE));
-      }
-      case TICKET -> {
-        out.add(base.withResumption(Configuration.Resumption.TICKET_ISSUED));
-        out.add(base.withResumption(Configuration.Resumption.TICKET).withRenegotiation(reneg, reneg != Configuration.Renegotiation.NONE));
-      }
+      case NONE -> { }
+      // The first connection of a session-ID run is a plain full handshake (canonical form NONE).
+      case ID -> out.add(base);
+      case TICKET -> out.add(base.withResumption(Resumption.TICKET, false));
     }
+    Renegotiation reneg = hc.renegotiation();
+    out.add(base.withResumption(hc.resumption(), hc.resumption() != Resumption.NONE)
+        .withRenegotiation(reneg, reneg != Renegotiation.NONE));
     return out.stream().allMatch(Configuration::legal) ? List.copyOf(out) : List.of();
   }
 
   /** The one key exchange of {@code hc}: its own, or the one all its suites share. */
   public static Optional<KeyExchange> keyExchange(HandshakeConfig hc) {
-    if (hc.keyExchange() != null) {
-      return Optional.of(hc.keyExchange());
-    }
-    List<KeyExchange> kexes = hc.effectiveSuites().stream().map(CipherSuite::keyExchange).distinct().toList();
+    List<KeyExchange> kexes = hc.keyExchange() != null ? List.of(hc.keyExchange())
+        : hc.effectiveSuites().stream().map(CipherSuite::keyExchange).distinct().toList();
     return kexes.size() == 1 ? Optional.of(kexes.get(0)) : Optional.empty();
   }
 }

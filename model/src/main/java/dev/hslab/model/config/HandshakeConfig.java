@@ -13,9 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One point of the configuration space, as the command line and scenario files give it
- * (docs/cli.md configuration flags): versions of each side, the key exchange or the exact suite
- * offer, client authentication, resumption, renegotiation and the seed.
+ * One run, as the command line and scenario files give it (docs/cli.md configuration flags):
+ * versions of each side, the key exchange or the exact suite offer, client authentication,
+ * resumption, renegotiation and the seed. A run is one connection, or two with resumption; the
+ * points of the configuration space ({@code explore.ConfigurationSpace}) are connections, and
+ * {@code concrete.ConfigMapping} relates the two.
  *
  * @param suites the client's offer in order; empty means every suite of {@code keyExchange} (or
  *     every default suite when that is null too) that the versions can carry

@@ -1,11 +1,13 @@
 package dev.hslab.model.explore;
 
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.ProtocolVersion;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,9 +21,16 @@ import java.util.Optional;
  * @param serverMax highest version the server speaks
  * @param keyExchange the one key exchange both sides enable
  * @param clientAuth the server's client-authentication policy
- * @param clientCert the certificate the client holds
+ * @param clientCertificate the certificate the client holds; SSL 3.0 has no ECDSA client
+ *     certificates (RFC 6101 §5.6.4)
  * @param pskHint a PSK server sends an identity hint (RFC 4279 §2); only for plain PSK
- * @param resumption how this connection uses sessions (see {@link Resumption})
+ * @param resumption how the run this connection belongs to uses sessions: {@code --resume}'s
+ *     value. The explorer explores one connection, and the first connection of a session-ID run is
+ *     a plain full handshake, so that one is written {@code NONE} (canonical form)
+ * @param resumed this connection is the run's second one, the abbreviated handshake of RFC 5246
+ *     §7.3 Figure 2, whose server already has the session from the earlier full handshake (in its
+ *     cache, or sealed in the client's ticket); without it, a {@code TICKET} connection is that
+ *     earlier full handshake, which issues the ticket (RFC 5077 §3.1 Figure 1)
  * @param renegotiation who starts a second handshake once the first is established
  * @param renegotiationAllowed the responder accepts that renegotiation (RFC 5746, RFC 5246 §7.4.1.1)
  * @param closer who sends the first close_notify (RFC 5246 §7.2.1)
@@ -33,76 +42,54 @@ public record Configuration(
     ProtocolVersion serverMax,
     KeyExchange keyExchange,
     ClientAuth clientAuth,
-    ClientCert clientCert,
+    ClientCertificate clientCertificate,
     boolean pskHint,
     Resumption resumption,
+    boolean resumed,
     Renegotiation renegotiation,
     boolean renegotiationAllowed,
     Side closer) {
 
-  /** The certificate the client holds; SSL 3.0 has no ECDSA client certificates (RFC 6101 §5.6.4). */
-  public enum ClientCert { NONE, RSA, ECDSA }
-
-  /**
-   * Sessions. The explorer explores one connection: {@link #ID} and {@link #TICKET} are the
-   * second connection of docs/cli.md's {@code --resume}, whose server already has the session from
-   * an earlier full handshake (in its cache, or sealed in the client's ticket); {@link
-   * #TICKET_ISSUED} is that earlier full handshake when it issues a ticket (RFC 5077 §3.1 Fig. 1).
-   */
-  public enum Resumption {
-    NONE,
-    TICKET_ISSUED,
-    ID,
-    TICKET;
-
-    /** The abbreviated handshake of RFC 5246 §7.3 Figure 2. */
-    public boolean resumed() {
-      return this == ID || this == TICKET;
-    }
-
-    /** A NewSessionTicket is part of the first handshake (RFC 5077 §3.1, §3.3). */
-    public boolean ticket() {
-      return this == TICKET_ISSUED || this == TICKET;
-    }
-  }
-
-  /** Who starts a renegotiation after the first handshake (RFC 5246 §7.4.1.1–7.4.1.2). */
-  public enum Renegotiation { NONE, CLIENT, SERVER }
-
   /** Both sides at exactly {@code version}, no client authentication, no sessions, client closes. */
   public static Configuration of(ProtocolVersion version, KeyExchange kex) {
-    return new Configuration(version, version, version, version, kex, ClientAuth.NONE, ClientCert.NONE, false,
-        Resumption.NONE, Renegotiation.NONE, false, Side.CLIENT);
+    return new Configuration(version, version, version, version, kex, ClientAuth.NONE, ClientCertificate.NONE, false,
+        Resumption.NONE, false, Renegotiation.NONE, false, Side.CLIENT);
   }
 
   public Configuration withVersions(ProtocolVersion cMin, ProtocolVersion cMax, ProtocolVersion sMin, ProtocolVersion sMax) {
-    return new Configuration(cMin, cMax, sMin, sMax, keyExchange, clientAuth, clientCert, pskHint, resumption,
-        renegotiation, renegotiationAllowed, closer);
+    return new Configuration(cMin, cMax, sMin, sMax, keyExchange, clientAuth, clientCertificate, pskHint, resumption,
+        resumed, renegotiation, renegotiationAllowed, closer);
   }
 
-  public Configuration withClientAuth(ClientAuth policy, ClientCert cert) {
+  public Configuration withClientAuth(ClientAuth policy, ClientCertificate cert) {
     return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, policy, cert, pskHint, resumption,
-        renegotiation, renegotiationAllowed, closer);
+        resumed, renegotiation, renegotiationAllowed, closer);
   }
 
   public Configuration withPskHint(boolean hint) {
-    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCert, hint,
-        resumption, renegotiation, renegotiationAllowed, closer);
+    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCertificate, hint,
+        resumption, resumed, renegotiation, renegotiationAllowed, closer);
   }
 
-  public Configuration withResumption(Resumption r) {
-    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCert, pskHint, r,
-        renegotiation, renegotiationAllowed, closer);
+  /** The connection of a {@code r} run: its resumed (second) one if {@code resumedConnection}, else its first. */
+  public Configuration withResumption(Resumption r, boolean resumedConnection) {
+    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCertificate, pskHint,
+        r, resumedConnection, renegotiation, renegotiationAllowed, closer);
   }
 
   public Configuration withRenegotiation(Renegotiation who, boolean allowed) {
-    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCert, pskHint,
-        resumption, who, allowed, closer);
+    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCertificate, pskHint,
+        resumption, resumed, who, allowed, closer);
   }
 
   public Configuration withCloser(Side who) {
-    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCert, pskHint,
-        resumption, renegotiation, renegotiationAllowed, who);
+    return new Configuration(clientMin, clientMax, serverMin, serverMax, keyExchange, clientAuth, clientCertificate, pskHint,
+        resumption, resumed, renegotiation, renegotiationAllowed, who);
+  }
+
+  /** A NewSessionTicket is part of this connection's full handshake, or its abbreviated one resumes from a ticket (RFC 5077 §3.1, §3.3). */
+  public boolean ticket() {
+    return resumption == Resumption.TICKET;
   }
 
   /** RFC 5246 Appendix E.1: the server answers with the highest version both support. */
@@ -119,7 +106,8 @@ public record Configuration(
 
   /** Whether the client's certificate can answer a CertificateRequest at {@code v}. */
   public boolean clientCertificateUsable(ProtocolVersion v) {
-    return clientCert != ClientCert.NONE && !(v != null && v.isSsl3() && clientCert == ClientCert.ECDSA);
+    return clientCertificate != ClientCertificate.NONE
+        && !(v != null && v.isSsl3() && clientCertificate == ClientCertificate.ECDSA);
   }
 
   /**
@@ -141,7 +129,7 @@ public record Configuration(
       return Optional.of(AlertDescription.PROTOCOL_VERSION);
     } else if (!keyExchangeAllowed(keyExchange, v.get())) {
       return Optional.of(AlertDescription.HANDSHAKE_FAILURE);
-    } else if (!resumption.resumed() && clientAuth == ClientAuth.REQUIRE && certificateRequested()
+    } else if (!resumed && clientAuth == ClientAuth.REQUIRE && certificateRequested()
         && !clientCertificateUsable(v.get())) {
       return Optional.of(AlertDescription.HANDSHAKE_FAILURE);
     }
@@ -155,14 +143,18 @@ public record Configuration(
     }
     boolean fails = expectedServerAlert().isPresent();
     ProtocolVersion v = negotiatedVersion().orElse(null);
-    return (clientAuth != ClientAuth.NONE || clientCert == ClientCert.NONE)
+    return (clientAuth != ClientAuth.NONE || clientCertificate == ClientCertificate.NONE)
         && (keyExchange.serverCertificate() || clientAuth == ClientAuth.NONE)
         && (keyExchange == KeyExchange.PSK || !pskHint)
-        && (!resumption.ticket() || v == null || !v.isSsl3())
+        && (!ticket() || v == null || !v.isSsl3())
+        // Only a run with sessions has a resumed connection; the first connection of a session-ID run
+        // is a plain full handshake, written NONE.
+        && (resumption != Resumption.NONE || !resumed)
+        && (resumption != Resumption.ID || resumed)
         && (renegotiation != Renegotiation.NONE || !renegotiationAllowed)
         // A session can only come from a handshake that completed: a server requiring a certificate
         // the client cannot give never created one.
-        && !(resumption.resumed() && clientAuth == ClientAuth.REQUIRE && !clientCertificateUsable(v))
+        && !(resumed && clientAuth == ClientAuth.REQUIRE && !clientCertificateUsable(v))
         // A connection that fails in its first handshake never renegotiates, resumes or closes.
         && (!fails || (resumption == Resumption.NONE && renegotiation == Renegotiation.NONE && closer == Side.CLIENT));
   }
@@ -173,15 +165,11 @@ public record Configuration(
         ? clientMax.cliName()
         : "client=" + clientMin.cliName() + "-" + clientMax.cliName() + ",server=" + serverMin.cliName() + "-" + serverMax.cliName();
     String reneg = renegotiation == Renegotiation.NONE ? "none"
-        : lower(renegotiation) + (renegotiationAllowed ? "/allowed" : "/refused");
+        : renegotiation.cliName() + (renegotiationAllowed ? "/allowed" : "/refused");
     return versions + " " + keyExchange.cliName()
-        + " auth=" + clientAuth.cliName() + "/" + lower(clientCert)
+        + " auth=" + clientAuth.cliName() + "/" + clientCertificate.cliName()
         + (keyExchange == KeyExchange.PSK ? (pskHint ? " hint" : " no-hint") : "")
-        + " resume=" + lower(resumption) + " reneg=" + reneg + " close=" + closer.label();
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+        + " resume=" + (ticket() && !resumed ? "ticket_issued" : resumption.cliName()) + " reneg=" + reneg + " close=" + closer.label();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.hslab.model.explore;
 
-import dev.hslab.model.explore.Configuration.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;
@@ -100,9 +99,8 @@ final class Rules {
     } else if (!Configuration.keyExchangeAllowed(c.keyExchange(), v)) {
       return Absorbed.fail(AlertDescription.HANDSHAKE_FAILURE);
     }
-    Resumption r = c.resumption();
-    boolean resumed = r.resumed() && !base.renegotiating();
-    boolean ticket = r.ticket() && !base.renegotiating();
+    boolean resumed = c.resumed() && !base.renegotiating();
+    boolean ticket = c.ticket() && !base.renegotiating();
     Facts f = base.withHello(v, c.keyExchange(), resumed, ticket)
         .withPskHint(c.pskHint() && c.keyExchange() == KeyExchange.PSK)
         .withCertificateRequested(!resumed && c.certificateRequested())
@@ -121,8 +119,7 @@ final class Rules {
       }
       // An injected ServerHello before the server negotiated: what this configuration would say.
       ProtocolVersion v = c.negotiatedVersion().orElse(c.serverMax());
-      return Msg.serverHello(m, v, c.keyExchange(), c.resumption().resumed(), c.resumption().ticket(),
-          c.resumption().resumed() ? 1 : 2);
+      return Msg.serverHello(m, v, c.keyExchange(), c.resumed(), c.ticket(), c.resumed() ? 1 : 2);
     } else if (kind == MessageKind.CERTIFICATE && sender == Side.CLIENT) {
       return Msg.certificate(m, e.facts().clientCertificate());
     }

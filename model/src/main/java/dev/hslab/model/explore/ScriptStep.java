@@ -1,7 +1,7 @@
 package dev.hslab.model.explore;
 
-import dev.hslab.model.explore.Configuration.Renegotiation;
 import dev.hslab.model.handshake.LocalEvent;
+import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Side;
 import java.util.ArrayList;
 import java.util.List;

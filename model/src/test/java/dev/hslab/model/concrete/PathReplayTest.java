@@ -8,6 +8,7 @@ import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.explore.ValidPath;
+import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
@@ -26,7 +27,7 @@ class PathReplayTest {
     for (Configuration c : ConfigurationSpace.all()) {
       var target = ConfigMapping.toHandshake(c, 1);
       if (target.isEmpty()) {
-        assertThat(c.renegotiation() != Configuration.Renegotiation.NONE).as("%s", c).isTrue();
+        assertThat(c.renegotiation() != Renegotiation.NONE).as("%s", c).isTrue();
         continue;
       }
       expressible++;
@@ -39,7 +40,7 @@ class PathReplayTest {
   @Test
   void aRefusedRenegotiationIsNotExpressibleOnTheCommandLine() {
     Configuration refused = Configuration.of(ProtocolVersion.TLS12, KeyExchange.RSA)
-        .withRenegotiation(Configuration.Renegotiation.CLIENT, false);
+        .withRenegotiation(Renegotiation.CLIENT, false);
     assertThat(ConfigMapping.toHandshake(refused, 1)).isEmpty();
   }
 

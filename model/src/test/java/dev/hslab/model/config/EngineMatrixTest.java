@@ -1,8 +1,11 @@
 package dev.hslab.model.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hslab.model.concrete.ConfigMapping;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.Renegotiation;
@@ -24,11 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EngineMatrixTest {
 
   static Stream<HandshakeConfig> legal() {
-    return ConfigurationSpace.legal(7).stream();
+    return ConfigMapping.runs(ConfigurationSpace.runs(), 7).stream();
   }
 
   static Stream<HandshakeConfig> renegotiations() {
-    return ConfigurationSpace.renegotiations(7).stream();
+    return ConfigMapping.runs(ConfigurationSpace.renegotiations(), 7).stream();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,10 +2,11 @@ package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hslab.model.config.ConfigurationSpace;
+import dev.hslab.model.concrete.ConfigMapping;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.AlertLevel;
@@ -26,7 +27,7 @@ import java.util.Optional;
 final class FuzzDrive {
 
   static final Credentials CREDS = Credentials.forSeed(11);
-  static final List<HandshakeConfig> CONFIGS = ConfigurationSpace.legal(11).stream()
+  static final List<HandshakeConfig> CONFIGS = ConfigMapping.runs(ConfigurationSpace.runs(), 11).stream()
       .filter(hc -> hc.resumption() == Resumption.NONE).toList();
 
   final ModelEngine<?> target;

@@ -1,10 +1,10 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.config.ConfigurationSpace;
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.DecodeContext;

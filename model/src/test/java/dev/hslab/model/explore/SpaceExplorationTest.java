@@ -2,6 +2,7 @@ package dev.hslab.model.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
@@ -20,7 +21,7 @@ class SpaceExplorationTest {
     assertThat(all).hasSize(3 * 1164 + 224).doesNotHaveDuplicates().allMatch(Configuration::legal);
     assertThat(all).noneMatch(c -> c.clientMax().isSsl3() && (c.keyExchange().elliptic() || c.keyExchange().psk()));
     assertThat(all).noneMatch(c -> !c.keyExchange().serverCertificate() && c.clientAuth() != ClientAuth.NONE);
-    assertThat(all).noneMatch(c -> c.clientMax().isSsl3() && c.resumption().ticket());
+    assertThat(all).noneMatch(c -> c.clientMax().isSsl3() && c.ticket());
   }
 
   @Test
@@ -89,7 +90,7 @@ class SpaceExplorationTest {
   @Test
   void illegalConfigurationIsRejectedWithItsName() {
     Configuration bad = Configuration.of(ProtocolVersion.TLS12, KeyExchange.DH_ANON)
-        .withClientAuth(ClientAuth.REQUIRE, Configuration.ClientCert.RSA);
+        .withClientAuth(ClientAuth.REQUIRE, ClientCertificate.RSA);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExploreOptions.of(List.of(bad)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a legal configuration: tls1.2 dh_anon auth=require/rsa resume=none reneg=none close=client");

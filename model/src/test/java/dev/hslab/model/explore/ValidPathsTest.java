@@ -4,10 +4,10 @@ import static dev.hslab.model.wire.ProtocolVersion.SSL3;
 import static dev.hslab.model.wire.ProtocolVersion.TLS10;
 import static dev.hslab.model.wire.ProtocolVersion.TLS12;
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.hslab.model.explore.Configuration.ClientCert;
-import dev.hslab.model.explore.Configuration.Renegotiation;
-import dev.hslab.model.explore.Configuration.Resumption;
 import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Renegotiation;
+import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class ValidPathsTest {
   void rsaWithClientAuthRequiredSendsCertificateAndCertificateVerify() {
     // RFC 5246 §7.3: static RSA has no ServerKeyExchange (§7.4.3); the client answers the
     // CertificateRequest with its Certificate and proves the key with CertificateVerify (§7.4.8).
-    Configuration c = Configuration.of(TLS12, KeyExchange.RSA).withClientAuth(ClientAuth.REQUIRE, ClientCert.RSA);
+    Configuration c = Configuration.of(TLS12, KeyExchange.RSA).withClientAuth(ClientAuth.REQUIRE, ClientCertificate.RSA);
     assertThat(pathsOf(c)).containsExactly(
         seq(CH, SH, S_CERT, CR, SHD, C_CERT, CKE, CV, C_CCS, C_FIN, S_CCS, S_FIN));
   }
@@ -67,7 +67,7 @@ class ValidPathsTest {
   void tlsClientWithoutCertificateSendsAnEmptyCertificateWhenRequested() {
     // RFC 5246 §7.4.6: "If no suitable certificate is available, the client MUST send a
     // certificate message containing no certificates"; no CertificateVerify follows.
-    Configuration c = Configuration.of(TLS12, KeyExchange.DHE_RSA).withClientAuth(ClientAuth.REQUEST, ClientCert.NONE);
+    Configuration c = Configuration.of(TLS12, KeyExchange.DHE_RSA).withClientAuth(ClientAuth.REQUEST, ClientCertificate.NONE);
     assertThat(pathsOf(c)).containsExactly(
         seq(CH, SH, S_CERT, SKE, CR, SHD, C_CERT, CKE, C_CCS, C_FIN, S_CCS, S_FIN));
   }
@@ -93,30 +93,30 @@ class ValidPathsTest {
   @Test
   void resumptionBySessionIdIsTheAbbreviatedHandshakeOfFigure2() {
     // RFC 5246 §7.3 Figure 2: the server sends ChangeCipherSpec and Finished first.
-    Configuration c = Configuration.of(TLS12, KeyExchange.ECDHE_RSA).withResumption(Resumption.ID);
+    Configuration c = Configuration.of(TLS12, KeyExchange.ECDHE_RSA).withResumption(Resumption.ID, true);
     assertThat(pathsOf(c)).containsExactly(seq(CH, SH, S_CCS, S_FIN, C_CCS, C_FIN));
   }
 
   @Test
   void resumptionByTicketSendsNewSessionTicketBeforeChangeCipherSpec() {
     // RFC 5077 §3.1 Figure 2 (resumed with a ticket) and Figure 1 (full handshake issuing one).
-    Configuration resumed = Configuration.of(TLS12, KeyExchange.RSA).withResumption(Resumption.TICKET);
+    Configuration resumed = Configuration.of(TLS12, KeyExchange.RSA).withResumption(Resumption.TICKET, true);
     assertThat(pathsOf(resumed)).containsExactly(seq(CH, SH, NST, S_CCS, S_FIN, C_CCS, C_FIN));
-    Configuration issued = Configuration.of(TLS12, KeyExchange.RSA).withResumption(Resumption.TICKET_ISSUED);
+    Configuration issued = Configuration.of(TLS12, KeyExchange.RSA).withResumption(Resumption.TICKET, false);
     assertThat(pathsOf(issued)).containsExactly(seq(CH, SH, S_CERT, SHD, CKE, C_CCS, C_FIN, NST, S_CCS, S_FIN));
   }
 
   @Test
   void ssl3ClientWithoutCertificateAnswersWithNoCertificateAlert() {
     // RFC 6101 §5.6.6: an SSL 3.0 client without a certificate sends the no_certificate alert.
-    Configuration c = Configuration.of(SSL3, KeyExchange.RSA).withClientAuth(ClientAuth.REQUEST, ClientCert.NONE);
+    Configuration c = Configuration.of(SSL3, KeyExchange.RSA).withClientAuth(ClientAuth.REQUEST, ClientCertificate.NONE);
     assertThat(pathsOf(c)).containsExactly(
         seq(CH, SH, S_CERT, CR, SHD, "client.no_certificate", CKE, C_CCS, C_FIN, S_CCS, S_FIN));
   }
 
   @Test
   void ssl3HasNoEcdsaClientCertificateSoRequiringOneFailsWithHandshakeFailure() {
-    Configuration c = Configuration.of(SSL3, KeyExchange.RSA).withClientAuth(ClientAuth.REQUIRE, ClientCert.ECDSA);
+    Configuration c = Configuration.of(SSL3, KeyExchange.RSA).withClientAuth(ClientAuth.REQUIRE, ClientCertificate.ECDSA);
     ExplorationReport r = Explorer.explore(ExploreOptions.of(List.of(c)));
     assertThat(r.paths()).isEmpty();
     assertThat(r.outcomes()).containsOnlyKeys("alert server handshake_failure");

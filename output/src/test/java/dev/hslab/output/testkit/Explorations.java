@@ -23,7 +23,7 @@ public final class Explorations {
     return Explorer.explore(ExploreOptions.of(ConfigurationSpace.where(
         c -> c.keyExchange() == KeyExchange.ECDHE_RSA && c.clientMax().equals(ProtocolVersion.TLS12)
             && c.clientAuth() == dev.hslab.model.handshake.ClientAuth.NONE
-            && c.resumption() == dev.hslab.model.explore.Configuration.Resumption.NONE
-            && c.renegotiation() == dev.hslab.model.explore.Configuration.Renegotiation.NONE)));
+            && c.resumption() == dev.hslab.model.handshake.Resumption.NONE
+            && c.renegotiation() == dev.hslab.model.handshake.Renegotiation.NONE)));
   }
 }
