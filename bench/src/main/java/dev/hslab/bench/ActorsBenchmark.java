@@ -16,21 +16,12 @@ import dev.hslab.model.wire.Bytes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Connections per second through the actors against the in-memory loopback (issue #9). One
@@ -47,13 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * all established; lossy, established or failed cleanly (an alert or a timeout), never crashed or
  * left incomplete; anything else throws and fails the run.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@State(Scope.Benchmark)
-public class ActorsBenchmark {
+public class ActorsBenchmark extends ThroughputBenchmark {
 
   /** Connections per invocation: enough in flight to keep two dispatcher threads busy. */
   public static final int BATCH = 16;

@@ -11,19 +11,10 @@ import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;
 import dev.hslab.real.JvmTlsPolicy;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Full handshakes per second in memory (TLS 1.2, x25519), model engine vs SunJSSE vs BCJSSE.
@@ -32,13 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * engines' factories (one SSLContext per identity) are made in setup, as a server would; their
  * clients connect to an unnamed peer, so they never offer to resume.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@State(Scope.Benchmark)
-public class HandshakeBenchmark {
+public class HandshakeBenchmark extends ThroughputBenchmark {
 
   @Param({"ECDHE_RSA", "ECDHE_ECDSA", "RSA", "ECDHE_RSA_AUTH"})
   public Suite suite;

@@ -12,32 +12,17 @@ import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;
 import dev.hslab.real.JvmTlsPolicy;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Abbreviated handshakes per second (RFC 5246 section 7.3; tickets: RFC 5077), ECDHE_RSA
  * session, by session ID or by ticket. Setup runs one full handshake; every operation then
  * resumes that session, and is checked to be an abbreviated handshake.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@State(Scope.Benchmark)
-public class ResumptionBenchmark {
+public class ResumptionBenchmark extends ThroughputBenchmark {
 
   @Param({"id", "ticket"})
   public String by;

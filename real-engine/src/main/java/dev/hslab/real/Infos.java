@@ -2,28 +2,21 @@ package dev.hslab.real;
 
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.ClientTable;
-import dev.hslab.model.handshake.Emit;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.handshake.Transition;
 import dev.hslab.model.message.HandshakeMessage;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Builds the {@link MessageInfo}s a real engine reports, in the model engine's vocabulary. */
 final class Infos {
 
   /** docs/cli.md's name for a handshake record that travelled encrypted and was not decrypted. */
   static final String ENCRYPTED_HANDSHAKE = "encrypted_handshake_message";
-
-  private static final Set<MessageKind> CLIENT_OPTIONAL = optionalKinds(Side.CLIENT);
-  private static final Set<MessageKind> SERVER_OPTIONAL = optionalKinds(Side.SERVER);
 
   private Infos() {}
 
@@ -85,20 +78,6 @@ final class Infos {
   }
 
   private static boolean optional(Side from, MessageKind kind) {
-    return (from == Side.CLIENT ? CLIENT_OPTIONAL : SERVER_OPTIONAL).contains(kind);
-  }
-
-  /** The kinds the sender's transition table marks optional in some row (RFC 5246 §7.3's brackets). */
-  private static Set<MessageKind> optionalKinds(Side side) {
-    Set<MessageKind> out = EnumSet.noneOf(MessageKind.class);
-    var rows = side == Side.CLIENT ? ClientTable.TABLE.rows() : ServerTable.TABLE.rows();
-    for (Transition<?> t : rows) {
-      for (Emit e : t.emits()) {
-        if (e.optional()) {
-          out.add(e.kind());
-        }
-      }
-    }
-    return out;
+    return (from == Side.CLIENT ? ClientTable.TABLE : ServerTable.TABLE).sentOptionally().contains(kind);
   }
 }

@@ -5,6 +5,8 @@ import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.engine.Step;
+import dev.hslab.model.handshake.Flights;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.record.RecordReader;
 import dev.hslab.model.record.TlsRecord;
@@ -190,7 +192,37 @@ public final class JsseEngine implements Engine {
     if (terminal || (established && !"renegotiating".equals(state))) {
       return "";
     }
-    return WaitingFor.after(side, lastFrom, lastMessage, wire.abbreviated());
+    return waitingFor(side, lastFrom, lastMessage, wire.abbreviated());
+  }
+
+  /**
+   * Best effort at the message a real engine waits for: the provider does not say, so the tables'
+   * flights tell what must follow the last message seen on the wire ({@link Flights#after}).
+   * Empty when nothing must: the handshake is over, or the last record was data or an alert.
+   */
+  static String waitingFor(Side self, Side lastFrom, String lastType, boolean abbreviated) {
+    if (lastFrom == null) {
+      return Flights.opening(self).label();
+    }
+    return seenKind(lastType).flatMap(k -> Flights.after(lastFrom, k, abbreviated))
+        .map(MessageKind::label).orElse("");
+  }
+
+  /**
+   * The table's kind of a message type seen on the wire; an encrypted handshake record that was
+   * not decrypted ends a flight, so it stands for the Finished it carries. Alerts and undecodable
+   * records have none.
+   */
+  private static Optional<MessageKind> seenKind(String type) {
+    if (Infos.ENCRYPTED_HANDSHAKE.equals(type)) {
+      return Optional.of(MessageKind.FINISHED);
+    }
+    for (MessageKind k : MessageKind.values()) {
+      if (!k.isAlert() && k.typeName().equals(type)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -69,8 +69,7 @@ final class ConnectCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where to write connect.json")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

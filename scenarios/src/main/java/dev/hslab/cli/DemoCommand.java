@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,8 +50,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON document on stdout, nothing else")
   boolean json;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

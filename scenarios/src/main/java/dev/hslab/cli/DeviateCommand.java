@@ -52,8 +52,7 @@ final class DeviateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "also write deviate.json there")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

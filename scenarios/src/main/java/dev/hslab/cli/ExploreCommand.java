@@ -52,8 +52,7 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "write explore.json, paths.svg, client-states.svg, server-states.svg and report.html there")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

@@ -45,8 +45,7 @@ final class FaultsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "write faults.json and report.html there")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

@@ -77,8 +77,7 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON document on stdout: the files written")
   boolean json;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

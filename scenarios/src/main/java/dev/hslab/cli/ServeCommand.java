@@ -87,8 +87,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "where ca.pem (and serve.json) go (default ${DEFAULT-VALUE})", defaultValue = "hslab-out")
   Path out;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
-  boolean help;
+  @Mixin HelpFlag help;
 
   @Override
   public Integer call() throws Exception {

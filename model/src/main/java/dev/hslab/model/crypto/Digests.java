@@ -3,8 +3,11 @@ package dev.hslab.model.crypto;
 import dev.hslab.model.suite.PrfHash;
 import org.bouncycastle.crypto.Digest;
 
-/** Fresh digests for the lightweight API, the JDK's implementations behind it ({@link JdkDigest}). */
-final class Digests {
+/**
+ * Fresh digests for the lightweight API, the JDK's implementations behind it ({@link JdkDigest}),
+ * and the one-shot hash the PRFs, the transcript and the signature schemes share.
+ */
+public final class Digests {
 
   private Digests() {}
 
@@ -24,7 +27,7 @@ final class Digests {
   }
 
   /** Feeds {@code parts} to {@code d} and returns the digest; {@code d} is reset afterwards. */
-  static byte[] digest(Digest d, byte[]... parts) {
+  public static byte[] digest(Digest d, byte[]... parts) {
     for (byte[] p : parts) {
       d.update(p, 0, p.length);
     }

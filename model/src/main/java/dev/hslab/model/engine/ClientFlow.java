@@ -7,7 +7,7 @@ import dev.hslab.model.crypto.kex.DhKeyShare;
 import dev.hslab.model.crypto.kex.KeyShare;
 import dev.hslab.model.crypto.kex.PskPremaster;
 import dev.hslab.model.crypto.kex.RsaPremaster;
-import dev.hslab.model.crypto.sig.KeyType;
+import dev.hslab.model.crypto.sig.KeyAlgorithm;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.message.CertificateMessage;
@@ -137,7 +137,7 @@ final class ClientFlow extends Flow {
     Identity chosen = null;
     for (Identity id : c.config.identities()) {
       SigningKey key = id.signer();
-      boolean rsa = key.type() == KeyType.RSA;
+      boolean rsa = key.type() == KeyAlgorithm.RSA;
       ClientCertificateType type = rsa ? ClientCertificateType.RSA_SIGN : ClientCertificateType.ECDSA_SIGN;
       // SSL 3.0 (RFC 6101 §5.6.4) has no ECDSA client certificates.
       if (!cr.certificateTypes().contains(type.code()) || (!rsa && hs.version.isSsl3())) {
@@ -217,7 +217,7 @@ final class ClientFlow extends Flow {
     HandshakeContext hs = hs();
     SigningKey key = hs.identity.signer();
     Bytes legacy = hs.version.isSsl3() ? hs.transcript.ssl3CertificateVerify(hs.masterSecret)
-        : key.type() == KeyType.RSA ? hs.transcript.md5Sha1() : hs.transcript.sha1();
+        : key.type() == KeyAlgorithm.RSA ? hs.transcript.md5Sha1() : hs.transcript.sha1();
     SignatureScheme scheme = hs.chosenScheme;
     hs.clientAuthenticated = true;
     return Outgoing.handshake(new CertificateVerify(

@@ -91,7 +91,7 @@ abstract class Flow {
     if (version.isTls12OrLater()) {
       return DigitallySigned.tls12(scheme.code(), Signatures.sign(scheme, key, data, random));
     }
-    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyType.RSA, data);
+    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyAlgorithm.RSA, data);
     return DigitallySigned.legacy(Signatures.signLegacy(key, hash, random));
   }
 
@@ -104,7 +104,7 @@ abstract class Flow {
       Signatures.verify(scheme, key, data, signed.signature());
       return;
     }
-    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyType.RSA, data);
+    Bytes hash = legacyHash != null ? legacyHash : legacyHash(key.type() == dev.hslab.model.crypto.sig.KeyAlgorithm.RSA, data);
     Signatures.verifyLegacy(key, hash, signed.signature());
   }
 

@@ -146,35 +146,10 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     return state.name();
   }
 
-  /**
-   * The message this side waits for: of the rows that can move it on from here given what was
-   * negotiated, the first whose message the peer always sends (so a client after
-   * ServerKeyExchange waits for server_hello_done, not for the optional certificate_request; an
-   * ECDHE client after Certificate for server_key_exchange); an established connection waits for
-   * data.
-   */
+  /** The message this side waits for, as its table answers it (see {@link TransitionTable#waitingFor}). */
   @Override
   public String waitingFor() {
-    if (state.phase() == HandshakeState.Phase.ESTABLISHED) {
-      // Open for data, or (after our close_notify) waiting for the peer's.
-      return table.accepts(state, Trigger.local(LocalEvent.SEND_DATA)) ? "application_data" : "close_notify";
-    }
-    MessageKind moving = null;
-    MessageKind staying = null;
-    for (Transition<S> t : table.rowsFrom(state)) {
-      // Before the hellos fix the key exchange, the guards cannot be read: every row may apply.
-      boolean applies = c.facts.keyExchange() == null || t.applies(c.facts);
-      if (t.trigger() instanceof Trigger.Receive r && applies) {
-        if (t.to() == state) {
-          staying = staying == null ? r.kind() : staying; // ignored HelloRequest, data during renegotiation
-        } else if (!Optionality.optional(peerTable, r.kind())) {
-          return r.kind().label();
-        } else {
-          moving = moving == null ? r.kind() : moving;
-        }
-      }
-    }
-    return moving != null ? moving.label() : staying != null ? staying.label() : "nothing";
+    return table.waitingFor(state, c.facts, peerTable).map(MessageKind::label).orElse("nothing");
   }
 
   @Override
@@ -388,7 +363,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
   }
 
   private void info(boolean sent, MessageKind kind, HandshakeMessage msg, Bytes encoding, Alert alert, boolean encrypted) {
-    boolean optional = kind != null && Optionality.optional(peerTable, kind);
+    boolean optional = kind != null && peerTable.sentOptionally().contains(kind);
     info(sent, kind, msg, encoding, alert, encrypted, optional, () -> Outgoing.describe(kind, msg, alert, encoding));
   }
 

@@ -1,6 +1,6 @@
 package dev.hslab.model.engine;
 
-import dev.hslab.model.crypto.sig.KeyType;
+import dev.hslab.model.crypto.sig.KeyAlgorithm;
 import dev.hslab.model.crypto.sig.PublicKeys;
 import dev.hslab.model.crypto.sig.VerifyingKey;
 import dev.hslab.model.pki.PeerRole;
@@ -23,7 +23,7 @@ final class PeerCertificates {
     VerifyingKey key = validate(config, chain, PeerRole.server(config.serverName()), kex);
     // RFC 5246 §7.4.2 / RFC 8422 §5.3: the certificate's key must suit the key exchange.
     boolean wantRsa = kex.authentication() == KeyExchange.Authentication.RSA;
-    if ((key.type() == KeyType.RSA) != wantRsa) {
+    if ((key.type() == KeyAlgorithm.RSA) != wantRsa) {
       throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
           "server certificate has a " + key.type() + " key, " + kex.ianaName() + " needs " + (wantRsa ? "RSA" : "EC"));
     }

@@ -7,7 +7,7 @@ import dev.hslab.model.crypto.kex.DhKeyShare;
 import dev.hslab.model.crypto.kex.KeyShare;
 import dev.hslab.model.crypto.kex.PskPremaster;
 import dev.hslab.model.crypto.kex.RsaPremaster;
-import dev.hslab.model.crypto.sig.KeyType;
+import dev.hslab.model.crypto.sig.KeyAlgorithm;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.MessageKind;
@@ -147,7 +147,7 @@ final class ServerFlow extends Flow {
     }
     SigningKey key = hs.identity.signer();
     SignatureScheme scheme = hs.version.isTls12OrLater()
-        ? chooseScheme(cfg.signatureSchemes(), hs.peerSchemes, key.type() == KeyType.RSA) : null;
+        ? chooseScheme(cfg.signatureSchemes(), hs.peerSchemes, key.type() == KeyAlgorithm.RSA) : null;
     ServerKeyExchange unsigned = ServerKeyExchange.unsigned(params);
     Bytes input = unsigned.signatureInput(hs.clientRandom, hs.serverRandom);
     return Outgoing.handshake(ServerKeyExchange.signed(params, sign(hs.version, scheme, key, input, null, cfg.random())));
@@ -211,7 +211,7 @@ final class ServerFlow extends Flow {
   private void certificateVerify(CertificateVerify cv) throws TlsAlertException {
     HandshakeContext hs = hs();
     Bytes legacy = hs.version.isSsl3() ? hs.transcript.ssl3CertificateVerify(hs.masterSecret)
-        : hs.peerKey.type() == KeyType.RSA ? hs.transcript.md5Sha1() : hs.transcript.sha1();
+        : hs.peerKey.type() == KeyAlgorithm.RSA ? hs.transcript.md5Sha1() : hs.transcript.sha1();
     verify(hs.version, cv.signature(), hs.peerKey, hs.transcript.handshakeMessages(), legacy,
         c.config.signatureSchemes(), "CertificateVerify");
     hs.clientAuthenticated = true;

@@ -3,6 +3,7 @@ package dev.hslab.model.explore;
 import dev.hslab.model.handshake.ClientState;
 import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.ServerState;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.Transition;
@@ -10,8 +11,6 @@ import dev.hslab.model.handshake.TransitionTable;
 import dev.hslab.model.handshake.Trigger;
 import java.util.List;
 import java.util.Optional;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** What one configuration's exploration runs: the two tables, the configuration and its script. */
 record Model(
@@ -49,17 +48,14 @@ record Model(
   }
 
   /**
-   * The messages {@code side} waits for in {@code s}: those with a row that leaves the state
-   * (docs/cli.md's {@code waitingFor}, e.g. {@code server_hello_done}); data and ignored
-   * HelloRequests, which loop, are left out.
+   * The messages {@code side} waits for in {@code s}, as its table answers it for any facts
+   * ({@link TransitionTable#movingOn}): docs/cli.md's {@code waitingFor}, alternatives joined by
+   * {@code |}, e.g. {@code certificate_request|server_hello_done}.
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   String waitingFor(Side side, HandshakeState s) {
-    Set<String> kinds = new LinkedHashSet<>();
-    for (Transition<?> t : table(side).rows()) {
-      if (t.from() == s && t.to() != s && t.trigger() instanceof Trigger.Receive r) {
-        kinds.add(r.kind().label());
-      }
-    }
-    return kinds.isEmpty() ? "nothing" : String.join("|", kinds);
+    TransitionTable raw = table(side);
+    List<MessageKind> kinds = raw.movingOn((Enum) s);
+    return kinds.isEmpty() ? "nothing" : String.join("|", kinds.stream().map(MessageKind::label).toList());
   }
 }

@@ -1,29 +1,23 @@
 package dev.hslab.model.handshake;
 
-/** The client's states (RFC 5246 §7.3's message flow, seen from the client). */
+/** The client's states (RFC 5246 §7.3's message flow, seen from the client), a line per phase. */
 public enum ClientState implements HandshakeState {
-  START(Phase.HELLO),
-  WAIT_SERVER_HELLO(Phase.HELLO),
-  WAIT_SERVER_CERTIFICATE(Phase.KEY_EXCHANGE),
-  WAIT_SERVER_KEY_EXCHANGE(Phase.KEY_EXCHANGE),
-  WAIT_CERTIFICATE_REQUEST(Phase.KEY_EXCHANGE),
-  WAIT_SERVER_HELLO_DONE(Phase.KEY_EXCHANGE),
-  WAIT_NEW_SESSION_TICKET(Phase.CHANGE_CIPHER),
-  WAIT_CHANGE_CIPHER_SPEC(Phase.CHANGE_CIPHER),
-  WAIT_FINISHED(Phase.CHANGE_CIPHER),
-  ESTABLISHED(Phase.ESTABLISHED),
-  WAIT_CLOSE_NOTIFY(Phase.ESTABLISHED),
-  CLOSED(Phase.CLOSED),
-  FAILED(Phase.CLOSED);
+  START, WAIT_SERVER_HELLO,
+  WAIT_SERVER_CERTIFICATE, WAIT_SERVER_KEY_EXCHANGE, WAIT_CERTIFICATE_REQUEST, WAIT_SERVER_HELLO_DONE,
+  WAIT_NEW_SESSION_TICKET, WAIT_CHANGE_CIPHER_SPEC, WAIT_FINISHED,
+  ESTABLISHED, WAIT_CLOSE_NOTIFY,
+  CLOSED, FAILED;
 
-  private final Phase phase;
-
-  ClientState(Phase phase) {
-    this.phase = phase;
-  }
-
+  /** The client's states up to WAIT_SERVER_HELLO_DONE await the server's first flight. */
   @Override
   public Phase phase() {
-    return phase;
+    return switch (this) {
+      case START, WAIT_SERVER_HELLO -> Phase.HELLO;
+      case WAIT_SERVER_CERTIFICATE, WAIT_SERVER_KEY_EXCHANGE, WAIT_CERTIFICATE_REQUEST, WAIT_SERVER_HELLO_DONE ->
+          Phase.KEY_EXCHANGE;
+      case WAIT_NEW_SESSION_TICKET, WAIT_CHANGE_CIPHER_SPEC, WAIT_FINISHED -> Phase.CHANGE_CIPHER;
+      case ESTABLISHED, WAIT_CLOSE_NOTIFY -> Phase.ESTABLISHED;
+      case CLOSED, FAILED -> Phase.CLOSED;
+    };
   }
 }

@@ -1,26 +1,22 @@
 package dev.hslab.model.handshake;
 
-/** The server's states (RFC 5246 §7.3's message flow, seen from the server). */
+/** The server's states (RFC 5246 §7.3's message flow, seen from the server), a line per phase. */
 public enum ServerState implements HandshakeState {
-  WAIT_CLIENT_HELLO(Phase.HELLO),
-  WAIT_CLIENT_CERTIFICATE(Phase.KEY_EXCHANGE),
-  WAIT_CLIENT_KEY_EXCHANGE(Phase.KEY_EXCHANGE),
-  WAIT_CERTIFICATE_VERIFY(Phase.KEY_EXCHANGE),
-  WAIT_CHANGE_CIPHER_SPEC(Phase.CHANGE_CIPHER),
-  WAIT_FINISHED(Phase.CHANGE_CIPHER),
-  ESTABLISHED(Phase.ESTABLISHED),
-  WAIT_CLOSE_NOTIFY(Phase.ESTABLISHED),
-  CLOSED(Phase.CLOSED),
-  FAILED(Phase.CLOSED);
+  WAIT_CLIENT_HELLO,
+  WAIT_CLIENT_CERTIFICATE, WAIT_CLIENT_KEY_EXCHANGE, WAIT_CERTIFICATE_VERIFY,
+  WAIT_CHANGE_CIPHER_SPEC, WAIT_FINISHED,
+  ESTABLISHED, WAIT_CLOSE_NOTIFY,
+  CLOSED, FAILED;
 
-  private final Phase phase;
-
-  ServerState(Phase phase) {
-    this.phase = phase;
-  }
-
+  /** The server's key-exchange states await the client's second flight. */
   @Override
   public Phase phase() {
-    return phase;
+    return switch (this) {
+      case WAIT_CLIENT_HELLO -> Phase.HELLO;
+      case WAIT_CLIENT_CERTIFICATE, WAIT_CLIENT_KEY_EXCHANGE, WAIT_CERTIFICATE_VERIFY -> Phase.KEY_EXCHANGE;
+      case WAIT_CHANGE_CIPHER_SPEC, WAIT_FINISHED -> Phase.CHANGE_CIPHER;
+      case ESTABLISHED, WAIT_CLOSE_NOTIFY -> Phase.ESTABLISHED;
+      case CLOSED, FAILED -> Phase.CLOSED;
+    };
   }
 }

@@ -2,6 +2,8 @@ package dev.hslab.model.handshake;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
   private final S failed;
   private final List<Transition<S>> rows;
   private final Map<S, List<Transition<S>>> byState;
+  private final Set<MessageKind> sentOptionally;
 
   TransitionTable(Side side, Class<S> stateType, S initial, S failed, List<Transition<S>> rows) {
     this.side = side;
@@ -41,6 +44,15 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
       byState.get(t.from()).add(t);
     }
     byState.replaceAll((s, l) -> List.copyOf(l));
+    Set<MessageKind> optional = EnumSet.noneOf(MessageKind.class);
+    for (Transition<S> t : rows) {
+      for (Emit e : t.emits()) {
+        if (e.optional()) {
+          optional.add(e.kind());
+        }
+      }
+    }
+    this.sentOptionally = Collections.unmodifiableSet(optional);
   }
 
   public Side side() {
@@ -85,6 +97,62 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
       }
     }
     return false;
+  }
+
+  /** The kinds this role sends only under a guard: the bracketed messages of RFC 5246 §7.3's flows. */
+  public Set<MessageKind> sentOptionally() {
+    return sentOptionally;
+  }
+
+  /**
+   * Every message that moves this side on from {@code state}, whatever the guards: the kinds of
+   * the rows that leave it, in table order. An ignored HelloRequest and data during a
+   * renegotiation loop back to the state and are left out. This is what the explorer, which
+   * abstracts the negotiated facts away, reports a side waiting for
+   * ({@code certificate_request|server_hello_done}).
+   */
+  public List<MessageKind> movingOn(S state) {
+    Set<MessageKind> kinds = new LinkedHashSet<>();
+    for (Transition<S> t : byState.get(state)) {
+      if (t.to() != state && t.trigger() instanceof Trigger.Receive r) {
+        kinds.add(r.kind());
+      }
+    }
+    return List.copyOf(kinds);
+  }
+
+  /**
+   * The one message this side waits for in {@code state} (docs/cli.md's {@code waitingFor}): of
+   * the rows that can move it on given {@code facts}, the first whose message {@code sender} (the
+   * peer's table) always sends, else the first optional one, else one that loops (an ignored
+   * HelloRequest, data during a renegotiation). So a client after ServerKeyExchange waits for
+   * server_hello_done, not for the optional certificate_request (RFC 5246 §7.3); an ECDHE client
+   * after Certificate for server_key_exchange. An established connection waits for data, or, after
+   * its own close_notify, for the peer's (RFC 5246 §7.2.1). Empty when nothing can come.
+   *
+   * @param facts what this side knows; before the hellos fix the key exchange the guards cannot be
+   *     read, and every row may apply
+   */
+  public Optional<MessageKind> waitingFor(S state, Facts facts, TransitionTable<?> sender) {
+    if (state.phase() == HandshakeState.Phase.ESTABLISHED) {
+      return Optional.of(accepts(state, Trigger.local(LocalEvent.SEND_DATA))
+          ? MessageKind.APPLICATION_DATA : MessageKind.CLOSE_NOTIFY_ALERT);
+    }
+    MessageKind moving = null;
+    MessageKind staying = null;
+    for (Transition<S> t : byState.get(state)) {
+      boolean applies = facts.keyExchange() == null || t.applies(facts);
+      if (t.trigger() instanceof Trigger.Receive r && applies) {
+        if (t.to() == state) {
+          staying = staying == null ? r.kind() : staying;
+        } else if (!sender.sentOptionally().contains(r.kind())) {
+          return Optional.of(r.kind());
+        } else {
+          moving = moving == null ? r.kind() : moving;
+        }
+      }
+    }
+    return Optional.ofNullable(moving != null ? moving : staying);
   }
 
   /**

@@ -26,7 +26,7 @@ import java.util.Optional;
  * non-conforming hello to see a peer reject it.
  */
 public record ClientHello(ProtocolVersion clientVersion, Bytes random, Bytes sessionId, List<Integer> cipherSuites,
-    List<Integer> compressionMethods, Optional<List<Extension>> extensions) implements HandshakeMessage {
+    List<Integer> compressionMethods, Optional<List<Extension>> extensions) implements HandshakeMessage, HelloExtensions {
 
   public ClientHello {
     Hellos.checkRandomAndSessionId(random, sessionId);
@@ -69,19 +69,6 @@ public record ClientHello(ProtocolVersion clientVersion, Bytes random, Bytes ses
     w.uint8(compressionMethods.size());
     compressionMethods.forEach(w::uint8);
     Extensions.writeOptional(w, extensions);
-  }
-
-  /** The extensions, or an empty list when the block is absent. */
-  public List<Extension> extensionList() {
-    return extensions.orElse(List.of());
-  }
-
-  public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return Extensions.find(extensionList(), type);
-  }
-
-  public Optional<Extension> extension(int typeCode) {
-    return Extensions.find(extensionList(), typeCode);
   }
 
   public boolean offersSuite(int code) {

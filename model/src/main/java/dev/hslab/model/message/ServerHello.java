@@ -17,7 +17,7 @@ import java.util.Optional;
  * its ClientHello, not by the codec. {@code extensions} distinguishes absent from empty.
  */
 public record ServerHello(ProtocolVersion serverVersion, Bytes random, Bytes sessionId, int cipherSuite,
-    int compressionMethod, Optional<List<Extension>> extensions) implements HandshakeMessage {
+    int compressionMethod, Optional<List<Extension>> extensions) implements HandshakeMessage, HelloExtensions {
 
   public ServerHello {
     Hellos.checkRandomAndSessionId(random, sessionId);
@@ -49,18 +49,6 @@ public record ServerHello(ProtocolVersion serverVersion, Bytes random, Bytes ses
     serverVersion.write(w);
     w.bytes(random).opaque8(sessionId).uint16(cipherSuite).uint8(compressionMethod);
     Extensions.writeOptional(w, extensions);
-  }
-
-  public List<Extension> extensionList() {
-    return extensions.orElse(List.of());
-  }
-
-  public <T extends Extension> Optional<T> extension(Class<T> type) {
-    return Extensions.find(extensionList(), type);
-  }
-
-  public Optional<Extension> extension(int typeCode) {
-    return Extensions.find(extensionList(), typeCode);
   }
 
   /** The suite, if it is one this model knows. */

@@ -1,14 +1,10 @@
 package dev.hslab.output.diagram;
 
 import dev.hslab.model.handshake.ClientTable;
-import dev.hslab.model.handshake.Emit;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.handshake.Transition;
-import dev.hslab.model.handshake.TransitionTable;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +20,8 @@ import java.util.Set;
  */
 record PathNode(int handshake, Side side, String type, int repeat, boolean optional) {
 
-  private static final Set<MessageKind> CLIENT_OPTIONAL = optionalKinds(ClientTable.TABLE);
-  private static final Set<MessageKind> SERVER_OPTIONAL = optionalKinds(ServerTable.TABLE);
+  private static final Set<MessageKind> CLIENT_OPTIONAL = ClientTable.TABLE.sentOptionally();
+  private static final Set<MessageKind> SERVER_OPTIONAL = ServerTable.TABLE.sentOptionally();
 
   /** A DOT id made of the place: {@code h1_server_certificate}, {@code h2_client_client_hello}. */
   String id() {
@@ -79,17 +75,5 @@ record PathNode(int handshake, Side side, String type, int repeat, boolean optio
       }
     }
     return false;
-  }
-
-  private static Set<MessageKind> optionalKinds(TransitionTable<?> table) {
-    Set<MessageKind> out = EnumSet.noneOf(MessageKind.class);
-    for (Transition<?> t : table.rows()) {
-      for (Emit e : t.emits()) {
-        if (e.optional()) {
-          out.add(e.kind());
-        }
-      }
-    }
-    return out;
   }
 }

@@ -213,16 +213,6 @@ public final class BcHandshake {
     }
 
     @Override
-    protected ProtocolVersion[] getSupportedVersions() {
-      return ProtocolVersion.TLSv12.only();
-    }
-
-    @Override
-    protected int[] getSupportedCipherSuites() {
-      return new int[] {suite};
-    }
-
-    @Override
     protected TlsCredentialedDecryptor getRSAEncryptionCredentials() {
       return new BcDefaultTlsCredentialedDecryptor((BcTlsCrypto) getCrypto(), chain, key);
     }
@@ -231,6 +221,18 @@ public final class BcHandshake {
     protected TlsCredentialedSigner getRSASignerCredentials() {
       return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), (BcTlsCrypto) getCrypto(), key, chain,
           new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.rsa));
+    }
+
+    /** Only the suite under test: the server picks it or fails the handshake. */
+    @Override
+    protected int[] getSupportedCipherSuites() {
+      return new int[] {suite};
+    }
+
+    /** TLS 1.2 only, as the client offers. */
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+      return ProtocolVersion.TLSv12.only();
     }
   }
 

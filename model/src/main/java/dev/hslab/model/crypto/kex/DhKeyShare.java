@@ -8,16 +8,15 @@ import java.math.BigInteger;
 import org.bouncycastle.util.BigIntegers;
 
 /** Finite-field DHE / DH_anon (RFC 5246 §7.4.3, §8.1.2; RFC 7919). */
-public final class DhKeyShare implements KeyShare {
+public final class DhKeyShare extends KeyShare {
 
   private final DhGroup group;
   private final BigInteger x;
-  private final Bytes publicValue;
 
   private DhKeyShare(DhGroup group, BigInteger x) {
+    super(Bytes.wrap(BigIntegers.asUnsignedByteArray(group.g().modPow(x, group.p()))));
     this.group = group;
     this.x = x;
-    this.publicValue = Bytes.wrap(BigIntegers.asUnsignedByteArray(group.g().modPow(x, group.p())));
   }
 
   /** A private exponent of {@code group.exponentBits()} bits with the top bit set (RFC 7919 §5.2). */
@@ -36,11 +35,6 @@ public final class DhKeyShare implements KeyShare {
     return group;
   }
 
-  @Override
-  public Bytes publicValue() {
-    return publicValue;
-  }
-
   /** RFC 5246 §8.1.2: Z = Y^x mod p, "leading bytes of Z that contain all zero bits are stripped". */
   @Override
   public Bytes agree(Bytes peerPublic) throws TlsAlertException {
@@ -55,6 +49,6 @@ public final class DhKeyShare implements KeyShare {
 
   @Override
   public String toString() {
-    return "DhKeyShare[" + group + ", Y=" + publicValue + "]";
+    return "DhKeyShare[" + group + ", Y=" + publicValue() + "]";
   }
 }

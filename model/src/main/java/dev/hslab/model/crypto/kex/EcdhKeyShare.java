@@ -14,7 +14,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 
 /** ECDHE / ECDH_anon over secp256r1 and secp384r1 (RFC 8422 §5.4, §5.10). */
-public final class EcdhKeyShare implements KeyShare {
+public final class EcdhKeyShare extends KeyShare {
 
   private static final ECNamedDomainParameters P256 = domain("secp256r1", SECObjectIdentifiers.secp256r1);
   private static final ECNamedDomainParameters P384 = domain("secp384r1", SECObjectIdentifiers.secp384r1);
@@ -22,17 +22,20 @@ public final class EcdhKeyShare implements KeyShare {
   private final NamedGroup group;
   private final ECNamedDomainParameters domain;
   private final BigInteger d;
-  private final Bytes publicValue;
 
   private EcdhKeyShare(NamedGroup group, BigInteger d) {
+    super(Bytes.wrap(domainOf(group).getG().multiply(d).normalize().getEncoded(false)));
     this.group = group;
-    this.domain = group == NamedGroup.SECP256R1 ? P256 : P384;
+    this.domain = domainOf(group);
     this.d = d;
-    this.publicValue = Bytes.wrap(domain.getG().multiply(d).normalize().getEncoded(false));
   }
 
-  static EcdhKeyShare generate(NamedGroup group, RandomSource random) {
-    BigInteger n = (group == NamedGroup.SECP256R1 ? P256 : P384).getN();
+  private static ECNamedDomainParameters domainOf(NamedGroup group) {
+    return group == NamedGroup.SECP256R1 ? P256 : P384;
+  }
+
+  static EcdhKeyShare generateOn(NamedGroup group, RandomSource random) {
+    BigInteger n = domainOf(group).getN();
     // FIPS 186-5 A.4.2-style: uniform d in [1, n-1] by rejection sampling.
     BigInteger d;
     do {
@@ -51,11 +54,6 @@ public final class EcdhKeyShare implements KeyShare {
 
   public NamedGroup group() {
     return group;
-  }
-
-  @Override
-  public Bytes publicValue() {
-    return publicValue;
   }
 
   /**
@@ -91,6 +89,6 @@ public final class EcdhKeyShare implements KeyShare {
 
   @Override
   public String toString() {
-    return "EcdhKeyShare[" + group.rfcName() + ", Q=" + publicValue + "]";
+    return "EcdhKeyShare[" + group.rfcName() + ", Q=" + publicValue() + "]";
   }
 }

@@ -1,7 +1,7 @@
 package dev.hslab.model.crypto.kex;
 
 import dev.hslab.model.crypto.RandomSource;
-import dev.hslab.model.crypto.sig.KeyType;
+import dev.hslab.model.crypto.sig.KeyAlgorithm;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.crypto.sig.VerifyingKey;
 import dev.hslab.model.wire.AlertDescription;
@@ -51,7 +51,7 @@ public final class RsaPremaster {
    */
   public static Bytes encrypt(Bytes premaster, VerifyingKey serverKey, RandomSource random)
       throws TlsAlertException {
-    if (serverKey.type() != KeyType.RSA) {
+    if (serverKey.type() != KeyAlgorithm.RSA) {
       throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
           "RSA key exchange with a " + serverKey.type() + " certificate key");
     }
@@ -75,7 +75,7 @@ public final class RsaPremaster {
    */
   public static Bytes decrypt(Bytes encrypted, SigningKey serverKey, ProtocolVersion clientHelloVersion,
       VersionCheck check, RandomSource random) throws TlsAlertException {
-    if (serverKey.type() != KeyType.RSA) {
+    if (serverKey.type() != KeyAlgorithm.RSA) {
       throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "RSA key exchange without an RSA key");
     }
     byte[] fallback = random.nextBytes(LENGTH); // before decrypting, whatever happens

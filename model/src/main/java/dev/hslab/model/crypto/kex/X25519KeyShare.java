@@ -7,16 +7,19 @@ import dev.hslab.model.wire.TlsAlertException;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /** ECDHE / ECDH_anon with X25519 (RFC 7748 §5, §6.1; RFC 8422 §5.11). */
-public final class X25519KeyShare implements KeyShare {
+public final class X25519KeyShare extends KeyShare {
 
   private final Bytes scalar;
-  private final Bytes publicValue;
 
   private X25519KeyShare(byte[] k) {
+    super(publicKey(k));
     this.scalar = Bytes.wrap(k);
+  }
+
+  private static Bytes publicKey(byte[] k) {
     byte[] pub = new byte[X25519.POINT_SIZE];
     X25519.generatePublicKey(k, 0, pub, 0); // clamps internally (RFC 7748 §5 decodeScalar25519)
-    this.publicValue = Bytes.wrap(pub);
+    return Bytes.wrap(pub);
   }
 
   static X25519KeyShare generate(RandomSource random) {
@@ -29,11 +32,6 @@ public final class X25519KeyShare implements KeyShare {
       throw new IllegalArgumentException("X25519 scalar must be 32 bytes");
     }
     return new X25519KeyShare(k.toByteArray());
-  }
-
-  @Override
-  public Bytes publicValue() {
-    return publicValue;
   }
 
   /**
@@ -56,6 +54,6 @@ public final class X25519KeyShare implements KeyShare {
 
   @Override
   public String toString() {
-    return "X25519KeyShare[u=" + publicValue + "]";
+    return "X25519KeyShare[u=" + publicValue() + "]";
   }
 }

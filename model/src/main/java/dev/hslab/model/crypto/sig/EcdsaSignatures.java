@@ -1,5 +1,6 @@
 package dev.hslab.model.crypto.sig;
 
+import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.wire.TlsAlertException;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -17,7 +18,7 @@ final class EcdsaSignatures {
   private EcdsaSignatures() {}
 
   static byte[] sign(ECPrivateKeyParameters key, String hashName, byte[] hash) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(Digests.create(hashName)));
+    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(JdkDigest.of(hashName)));
     signer.init(true, key);
     BigInteger[] rs = signer.generateSignature(hash);
     return new EcdsaSigValue(rs[0], rs[1]).encoded();

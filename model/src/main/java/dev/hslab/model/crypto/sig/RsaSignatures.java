@@ -1,12 +1,16 @@
 package dev.hslab.model.crypto.sig;
 
+import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.IOException;
 import java.security.MessageDigest;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -27,11 +31,21 @@ final class RsaSignatures {
   /** RFC 8017 §9.2 step 2: DigestInfo ::= SEQUENCE { AlgorithmIdentifier (params NULL), hash }. */
   static byte[] digestInfo(String hashName, byte[] hash) {
     try {
-      AlgorithmIdentifier alg = new AlgorithmIdentifier(Digests.oid(hashName), DERNull.INSTANCE);
+      AlgorithmIdentifier alg = new AlgorithmIdentifier(digestOid(hashName), DERNull.INSTANCE);
       return new DigestInfo(alg, hash).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new IllegalStateException("DER encoding of DigestInfo failed", e);
     }
+  }
+
+  /** RFC 8017 §9.2 note 1: the DigestInfo algorithm identifiers. */
+  private static ASN1ObjectIdentifier digestOid(String hashName) {
+    return switch (hashName) {
+      case "SHA-1" -> OIWObjectIdentifiers.idSHA1;
+      case "SHA-256" -> NISTObjectIdentifiers.id_sha256;
+      case "SHA-384" -> NISTObjectIdentifiers.id_sha384;
+      default -> throw new IllegalArgumentException("no digest " + hashName);
+    };
   }
 
   /**
@@ -95,9 +109,9 @@ final class RsaSignatures {
   }
 
   private static PSSSigner pss(AsymmetricBlockCipher rsa, String hashName) {
-    int saltLength = Digests.create(hashName).getDigestSize();
-    return PSSSigner.createRawSigner(rsa, Digests.create(hashName),
-        Digests.create(hashName), saltLength, PSSSigner.TRAILER_IMPLICIT);
+    int saltLength = JdkDigest.of(hashName).getDigestSize();
+    return PSSSigner.createRawSigner(rsa, JdkDigest.of(hashName),
+        JdkDigest.of(hashName), saltLength, PSSSigner.TRAILER_IMPLICIT);
   }
 
   /** RFC 8017 §8.2.2 step 1: a signature must be exactly k bytes long. */

@@ -1,5 +1,7 @@
 package dev.hslab.model.crypto.sig;
 
+import dev.hslab.model.crypto.Digests;
+import dev.hslab.model.crypto.JdkDigest;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.AlertDescription;
@@ -42,7 +44,7 @@ public final class Signatures {
   public static Bytes signDigest(
       SignatureScheme scheme, SigningKey key, Bytes digest, RandomSource random)
       throws TlsAlertException {
-    if (scheme.usesRsaKey() != (key.type() == KeyType.RSA)) {
+    if (scheme.usesRsaKey() != (key.type() == KeyAlgorithm.RSA)) {
       throw new TlsAlertException(AlertDescription.INTERNAL_ERROR,
           "our " + key.type() + " key cannot sign " + scheme.rfcName());
     }
@@ -66,7 +68,7 @@ public final class Signatures {
   public static void verifyDigest(
       SignatureScheme scheme, VerifyingKey key, Bytes digest, Bytes signature)
       throws TlsAlertException {
-    if (scheme.usesRsaKey() != (key.type() == KeyType.RSA)) {
+    if (scheme.usesRsaKey() != (key.type() == KeyAlgorithm.RSA)) {
       throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
           scheme.rfcName() + " does not match the peer's " + key.type() + " key");
     }
@@ -89,7 +91,7 @@ public final class Signatures {
       throws TlsAlertException {
     requireLegacyLength(key.type(), hash, AlertDescription.INTERNAL_ERROR);
     byte[] h = hash.toByteArray();
-    return Bytes.wrap(key.type() == KeyType.RSA
+    return Bytes.wrap(key.type() == KeyAlgorithm.RSA
         ? RsaSignatures.signPkcs1(key, h, random)
         : EcdsaSignatures.sign((ECPrivateKeyParameters) key.parameters(), "SHA-1", h));
   }
@@ -99,7 +101,7 @@ public final class Signatures {
       throws TlsAlertException {
     requireLegacyLength(key.type(), hash, AlertDescription.INTERNAL_ERROR);
     byte[] h = hash.toByteArray();
-    if (key.type() == KeyType.RSA) {
+    if (key.type() == KeyAlgorithm.RSA) {
       RsaSignatures.verifyPkcs1((RSAKeyParameters) key.parameters(), h, signature.toByteArray());
     } else {
       EcdsaSignatures.verify((ECPublicKeyParameters) key.parameters(), h, signature.toByteArray());
@@ -108,20 +110,20 @@ public final class Signatures {
 
   /** The scheme's hash of {@code message}. */
   public static Bytes hash(SignatureScheme scheme, Bytes message) {
-    return Bytes.wrap(Digests.hash(scheme.hash(), message.toByteArray()));
+    return Bytes.wrap(Digests.digest(JdkDigest.of(scheme.hash()), message.toByteArray()));
   }
 
   private static void requireDigestLength(SignatureScheme scheme, Bytes digest, AlertDescription a)
       throws TlsAlertException {
-    int n = Digests.create(scheme.hash()).getDigestSize();
+    int n = JdkDigest.of(scheme.hash()).getDigestSize();
     if (digest.length() != n) {
       throw new TlsAlertException(a, scheme.rfcName() + " needs a " + n + "-byte hash, got " + digest.length());
     }
   }
 
-  private static void requireLegacyLength(KeyType type, Bytes hash, AlertDescription a)
+  private static void requireLegacyLength(KeyAlgorithm type, Bytes hash, AlertDescription a)
       throws TlsAlertException {
-    int n = type == KeyType.RSA ? LEGACY_RSA_HASH_LENGTH : LEGACY_ECDSA_HASH_LENGTH;
+    int n = type == KeyAlgorithm.RSA ? LEGACY_RSA_HASH_LENGTH : LEGACY_ECDSA_HASH_LENGTH;
     if (hash.length() != n) {
       throw new TlsAlertException(a, "legacy " + type + " signature needs a " + n + "-byte hash, got " + hash.length());
     }

@@ -20,11 +20,11 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
  */
 public final class SigningKey {
 
-  private final KeyType type;
+  private final KeyAlgorithm type;
   private final AsymmetricKeyParameter parameters;
   private final RSAPrivateKey jdkRsa;
 
-  private SigningKey(KeyType type, AsymmetricKeyParameter parameters) {
+  private SigningKey(KeyAlgorithm type, AsymmetricKeyParameter parameters) {
     this.type = type;
     this.parameters = parameters;
     this.jdkRsa = parameters instanceof RSAPrivateCrtKeyParameters crt ? JdkRsaPrivate.jdkKey(crt) : null;
@@ -53,15 +53,15 @@ public final class SigningKey {
   /** Wraps BouncyCastle parameters directly (RSA private or EC private). */
   public static SigningKey of(AsymmetricKeyParameter p) {
     if (p instanceof RSAKeyParameters rsa && rsa.isPrivate()) {
-      return new SigningKey(KeyType.RSA, rsa);
+      return new SigningKey(KeyAlgorithm.RSA, rsa);
     }
     if (p instanceof ECPrivateKeyParameters ec) {
-      return new SigningKey(KeyType.EC, ec);
+      return new SigningKey(KeyAlgorithm.EC, ec);
     }
     throw new IllegalArgumentException("unsupported private key " + p.getClass().getSimpleName());
   }
 
-  public KeyType type() {
+  public KeyAlgorithm type() {
     return type;
   }
 
@@ -76,7 +76,7 @@ public final class SigningKey {
    * {@link #parameters()} (and a random, for BouncyCastle's blinding) as usual.
    */
   public AsymmetricBlockCipher rsaPrivate() {
-    if (type != KeyType.RSA) {
+    if (type != KeyAlgorithm.RSA) {
       throw new IllegalStateException("not an RSA key");
     }
     return jdkRsa != null ? JdkRsaPrivate.of(jdkRsa) : new RSABlindedEngine();

@@ -12,10 +12,10 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
  */
 public final class VerifyingKey {
 
-  private final KeyType type;
+  private final KeyAlgorithm type;
   private final AsymmetricKeyParameter parameters;
 
-  private VerifyingKey(KeyType type, AsymmetricKeyParameter parameters) {
+  private VerifyingKey(KeyAlgorithm type, AsymmetricKeyParameter parameters) {
     this.type = type;
     this.parameters = parameters;
   }
@@ -40,15 +40,15 @@ public final class VerifyingKey {
   /** Wraps BouncyCastle parameters directly (RSA public or EC public). */
   public static VerifyingKey of(AsymmetricKeyParameter p) {
     if (p instanceof RSAKeyParameters rsa && !rsa.isPrivate()) {
-      return new VerifyingKey(KeyType.RSA, rsa);
+      return new VerifyingKey(KeyAlgorithm.RSA, rsa);
     }
     if (p instanceof ECPublicKeyParameters ec) {
-      return new VerifyingKey(KeyType.EC, ec);
+      return new VerifyingKey(KeyAlgorithm.EC, ec);
     }
     throw new IllegalArgumentException("unsupported public key " + p.getClass().getSimpleName());
   }
 
-  public KeyType type() {
+  public KeyAlgorithm type() {
     return type;
   }
 

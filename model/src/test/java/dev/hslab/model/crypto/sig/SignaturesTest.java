@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -92,12 +93,9 @@ class SignaturesTest {
   @Test
   void ecdsaP256MatchesRfc6979DeterministicSignature() throws Exception {
     // RFC 6979 A.2.5: P-256, SHA-256, message "sample"; r and s as a DER Ecdsa-Sig-Value.
-    ECParameterSpec spec = ecSpec("secp256r1");
-    PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(
-        new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16), spec));
-    PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
-        new BigInteger("60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6", 16),
-        new BigInteger("7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299", 16)), spec));
+    KeyPair rfc6979 = rfc6979P256();
+    PrivateKey priv = rfc6979.getPrivate();
+    PublicKey pub = rfc6979.getPublic();
     Bytes sig = Signatures.sign(SignatureScheme.ECDSA_SECP256R1_SHA256, SigningKey.of(priv), SAMPLE, rnd());
     assertThat(sig).isEqualTo(Bytes.fromHex("3046"
         + "022100efd48b2aacb6a8fd1140dd9cd45e81d69d2c877b56aaf991c34d0ea84eaf3716"
@@ -150,12 +148,9 @@ class SignaturesTest {
   @Test
   void legacyEcdsaSignsSha1HashAcceptedByJdk() throws Exception {
     // Cross-check with the JDK's SunEC NONEwithECDSA over the same 20-byte SHA-1 hash.
-    ECParameterSpec spec = ecSpec("secp256r1");
-    PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(
-        new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16), spec));
-    PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
-        new BigInteger("60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6", 16),
-        new BigInteger("7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299", 16)), spec));
+    KeyPair rfc6979 = rfc6979P256();
+    PrivateKey priv = rfc6979.getPrivate();
+    PublicKey pub = rfc6979.getPublic();
     Bytes hash = Bytes.wrap(MessageDigest.getInstance("SHA-1").digest(SAMPLE.toByteArray()));
     Bytes sig = Signatures.signLegacy(SigningKey.of(priv), hash, rnd());
     Signature jdk = Signature.getInstance("NONEwithECDSA");
@@ -215,5 +210,17 @@ class SignaturesTest {
     AlgorithmParameters p = AlgorithmParameters.getInstance("EC");
     p.init(new ECGenParameterSpec(curve));
     return p.getParameterSpec(ECParameterSpec.class);
+  }
+
+  /** RFC 6979 A.2.5: the P-256 key pair of the deterministic-signature vectors. */
+  private static KeyPair rfc6979P256() throws Exception {
+    ECParameterSpec spec = ecSpec("secp256r1");
+    KeyFactory ec = KeyFactory.getInstance("EC");
+    PrivateKey priv = ec.generatePrivate(new ECPrivateKeySpec(
+        new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16), spec));
+    PublicKey pub = ec.generatePublic(new ECPublicKeySpec(new ECPoint(
+        new BigInteger("60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6", 16),
+        new BigInteger("7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299", 16)), spec));
+    return new KeyPair(pub, priv);
   }
 }

@@ -1,0 +1,7 @@
+/**
+ * The transition tables, one per role, and the vocabulary they are written in (states, message
+ * kinds, triggers, guards over the negotiated facts): the single source of truth for the order of
+ * messages, which also answers what a side waits for and which flights the RFC allows. The message
+ * kinds name their handshake types. May use: model.wire, model.suite, model.message.
+ */
+package dev.hslab.model.handshake;
