@@ -2,6 +2,7 @@ package dev.hslab.actors;
 
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.trace.Trace;
@@ -66,7 +67,8 @@ final class Network {
   private final Map<Side, Double> lastArrival = new EnumMap<>(Side.class);
   private final Map<Side, List<Held>> held = new EnumMap<>(Side.class);
   private final Map<Side, Injection> injections = new EnumMap<>(Side.class);
-  private final Map<String, Integer> typeCounts = new HashMap<>();
+  /** Per sender, how many messages of each type it has sent: the occurrence a fault target names. */
+  private final Map<Side, Map<String, Integer>> typeCounts = new EnumMap<>(Side.class);
   private final Map<String, Long> timers = new HashMap<>();
   private double now;
   private long seq;
@@ -83,6 +85,7 @@ final class Network {
       lastArrival.put(s, 0.0);
       held.put(s, new ArrayList<>());
       injections.put(s, new Injection());
+      typeCounts.put(s, new HashMap<>());
     }
   }
 
@@ -211,10 +214,11 @@ final class Network {
   private void route(Side from, Bytes record, MessageInfo message) {
     int k = records.merge(from, 1, Integer::sum);
     String type = message == null ? null : message.type();
-    int nth = type == null ? 0 : typeCounts.merge(from + "." + type, 1, Integer::sum);
+    int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
     Channel.Plan plan = channel.decide(from, record, type, nth, now);
-    for (FaultSpec inj : plan.injections()) {
-      Injection.Built b = injections.get(from).build(inj.injectType(), record, message != null && message.encrypted());
+    for (Fault inj : plan.injections()) {
+      Injection.Built b = injections.get(from).build(((Fault.Injected) inj.argument()).message(), record,
+          message != null && message.encrypted());
       arrive(inFifo(from, now), from, b.record(), 0,
           NetworkAction.INJECTED, b.note() + " before " + inj.target());
     }
