@@ -68,25 +68,26 @@ public final class FaultMatrix {
     };
   }
 
-  /** The handshake-layer messages (up to the first application data), each with its record's length. */
+  /**
+   * The handshake-layer messages (up to the first application data), each with the length of the
+   * record that carried it (the trace's record number, looked up among the network's events).
+   */
   static List<Target> handshakeMessages(Trace clean) {
-    Map<Side, List<Integer>> lengths = new HashMap<>();
+    Map<Side, Map<Integer, Integer>> lengths = new EnumMap<>(Side.class);
     for (TraceEvent e : clean.events()) {
       if (e instanceof TraceEvent.OfNetwork n) {
-        lengths.computeIfAbsent(n.from(), s -> new ArrayList<>()).add(n.bytes().length());
+        lengths.computeIfAbsent(n.from(), s -> new HashMap<>()).putIfAbsent(n.record(), n.bytes().length());
       }
     }
     List<Target> out = new ArrayList<>();
     Map<Side, Map<String, Integer>> seen = new EnumMap<>(Side.class);
-    Map<Side, Integer> records = new EnumMap<>(Side.class);
     for (Trace.Sent s : clean.sent()) {
       if (s.message().type().equals("application_data")) {
         break;
       }
-      int record = records.merge(s.from(), 1, Integer::sum);
       int n = seen.computeIfAbsent(s.from(), x -> new HashMap<>()).merge(s.message().type(), 1, Integer::sum);
       Fault.Target target = new Fault.Target(s.from(), MessageKind.ofTypeName(s.message().type()), n);
-      out.add(new Target(target, lengths.get(s.from()).get(record - 1)));
+      out.add(new Target(target, lengths.get(s.from()).get(s.record())));
     }
     return out;
   }

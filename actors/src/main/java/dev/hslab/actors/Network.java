@@ -181,7 +181,6 @@ final class Network {
   void answer(Side side, Answer a) {
     List<MessageInfo> sent = new ArrayList<>();
     for (EngineEvent e : a.step().events()) {
-      trace.add(new TraceEvent.OfEngine(now, side, e));
       if (e instanceof EngineEvent.MessageSent ms) {
         sent.add(ms.message());
       }
@@ -199,19 +198,24 @@ final class Network {
     }
     // Each message in its own record (the model engine's rule in simulation) pairs them one to
     // one; a real engine that packs a flight into one record leaves its records untyped.
-    boolean paired = sent.size() == a.step().records().size();
+    boolean paired = TraceEvent.pairs(a.step());
+    List<TraceEvent.Carriage> carried = new ArrayList<>();
     for (int i = 0; i < a.step().records().size(); i++) {
-      route(side, a.step().records().get(i), paired ? sent.get(i) : null);
+      TraceEvent.Carriage c = route(side, a.step().records().get(i), paired ? sent.get(i) : null);
       if (paired) {
+        carried.add(c);
         injections.get(side).sent(sent.get(i)); // an inject later in this flight may copy it
       }
     }
     if (!paired) {
       sent.forEach(injections.get(side)::sent);
     }
+    // The engine's events go into the trace with what the network just decided for each message.
+    trace.addAll(TraceEvent.ofStep(now, side, a.step(), carried));
   }
 
-  private void route(Side from, Bytes record, MessageInfo message) {
+  /** Decides what happens to one record and schedules it; returns its number and fault. */
+  private TraceEvent.Carriage route(Side from, Bytes record, MessageInfo message) {
     int k = records.merge(from, 1, Integer::sum);
     String type = message == null ? null : message.type();
     int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
@@ -225,7 +229,7 @@ final class Network {
     if (plan.dropped()) {
       arrive(inFifo(from, now), from, null, k, NetworkAction.DROPPED, plan.detail());
       releaseHeldAfter(from);
-      return;
+      return new TraceEvent.Carriage(k, NetworkAction.DROPPED);
     }
     double at = inFifo(from, now + plan.latencyMs() + plan.delayMs());
     if (plan.reorder()) {
@@ -234,13 +238,17 @@ final class Network {
       if (plan.duplicate()) {
         held.get(from).add(new Held(plan.bytes(), -k, "copy", at));
       }
-      return;
+      return new TraceEvent.Carriage(k, NetworkAction.REORDERED);
     }
     arrive(at, from, plan.bytes(), k, plan.action(), plan.detail());
     if (plan.duplicate()) {
       arrive(at, from, plan.bytes(), k, NetworkAction.DUPLICATED, "copy");
     }
     releaseHeldAfter(from);
+    // The first thing the network did to the record, as its events will show in order.
+    NetworkAction fault = plan.action() != NetworkAction.DELIVERED ? plan.action()
+        : plan.duplicate() ? NetworkAction.DUPLICATED : null;
+    return new TraceEvent.Carriage(k, fault);
   }
 
   /** A reordered record goes right after the next record from its sender. */

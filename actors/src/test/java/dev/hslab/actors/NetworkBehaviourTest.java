@@ -9,6 +9,7 @@ import dev.hslab.model.fault.Fault.Target;
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.output.trace.SentMessage;
@@ -87,6 +88,39 @@ class NetworkBehaviourTest {
     assertThat(sent).filteredOn(m -> m.fault() != null).singleElement().satisfies(m -> {
       assertThat(m.sent().message().type()).isEqualTo("server_hello_done");
       assertThat(m.fault()).isEqualTo("delayed");
+    });
+  }
+
+  /**
+   * The trace says which record carried each message and what the network did to it, as the
+   * network decided: the numbers are those of the network's own events, counted per sending side.
+   */
+  @Test
+  void eachSentMessageCarriesItsRecordNumberAndFault() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(
+        Fault.of(FaultKind.DUPLICATE, new Target(Side.SERVER, MessageKind.SERVER_HELLO)),
+        Fault.of(FaultKind.DROP, new Target(Side.SERVER, MessageKind.SERVER_HELLO_DONE)))));
+    List<Trace.Sent> sent = r.trace().sent();
+    assertThat(sent).isNotEmpty();
+    for (Side side : Side.values()) {
+      List<Trace.Sent> mine = sent.stream().filter(s -> s.from() == side).toList();
+      for (int k = 0; k < mine.size(); k++) {
+        Trace.Sent s = mine.get(k);
+        assertThat(s.record()).as(s.toString()).isEqualTo(k + 1); // one message per record, in order
+        List<TraceEvent.OfNetwork> events = network(r).stream()
+            .filter(n -> n.from() == side && n.record() == s.record()).toList();
+        assertThat(events).as(s.toString()).isNotEmpty();
+        NetworkAction first = events.stream().map(TraceEvent.OfNetwork::action)
+            .filter(a -> a != NetworkAction.DELIVERED).findFirst().orElse(null);
+        assertThat(s.fault()).as(s.toString()).isEqualTo(first);
+      }
+    }
+    assertThat(sent).filteredOn(s -> s.fault() != null)
+        .extracting(s -> s.from().label() + "." + s.message().type() + "@" + s.record() + "=" + s.fault().label())
+        .containsExactly("server.server_hello@1=duplicated", "server.server_hello_done@4=dropped");
+    assertThat(SentMessage.of(r.trace())).allSatisfy(m -> {
+      assertThat(m.record()).isEqualTo(m.sent().record());
+      assertThat(m.network()).allSatisfy(n -> assertThat(n.record()).isEqualTo(m.record()));
     });
   }
 
