@@ -69,7 +69,7 @@ final class Network {
   private final Map<Side, Injection> injections = new EnumMap<>(Side.class);
   /** Per sender, how many messages of each type it has sent: the occurrence a fault target names. */
   private final Map<Side, Map<String, Integer>> typeCounts = new EnumMap<>(Side.class);
-  private final Map<String, Long> timers = new HashMap<>();
+  private final Map<TimerKey, Long> timers = new HashMap<>();
   private double now;
   private long seq;
   private int pending;
@@ -151,11 +151,11 @@ final class Network {
       return Optional.of(new Job(a.to(), new EndpointActor.Deliver(a.bytes())));
     }
     Expiry e = (Expiry) s.event();
-    Long live = timers.get(timerKey(e.side(), e.kind()));
+    Long live = timers.get(new TimerKey(e.side(), e.kind()));
     if (live == null || live != e.generation() || status.get(e.side()).terminal()) {
       return Optional.empty(); // cancelled or replaced: a dead timer does not move the clock
     }
-    timers.remove(timerKey(e.side(), e.kind()));
+    timers.remove(new TimerKey(e.side(), e.kind()));
     now = s.time();
     return Optional.of(new Job(e.side(), new EndpointActor.Expire(e.kind())));
   }
@@ -187,7 +187,7 @@ final class Network {
     }
     status.put(side, a.status());
     for (TimerRequest t : a.timers()) {
-      String key = timerKey(side, t.kind());
+      TimerKey key = new TimerKey(side, t.kind());
       if (t instanceof TimerRequest.Arm arm) {
         long gen = seq + 1;
         timers.put(key, gen);
@@ -296,9 +296,8 @@ final class Network {
     queue.add(new Scheduled(at, ++seq, e));
   }
 
-  private static String timerKey(Side side, TimerKind kind) {
-    return side.name() + "." + kind.name();
-  }
+  /** A side's timer of one kind: at most one is live, the one with the latest generation. */
+  private record TimerKey(Side side, TimerKind kind) {}
 
   /** Milliseconds in the trace's words: {@code 3000}, {@code 0.5}. */
   static String ms(double v) {
