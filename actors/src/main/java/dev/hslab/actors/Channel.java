@@ -1,5 +1,7 @@
 package dev.hslab.actors;
 
+import dev.hslab.model.fault.Fault;
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.Bytes;
@@ -15,7 +17,7 @@ final class Channel {
 
   /** What to do with one record. */
   record Plan(boolean dropped, Bytes bytes, NetworkAction action, String detail, double latencyMs, double delayMs,
-      boolean duplicate, boolean reorder, List<FaultSpec> injections) {}
+      boolean duplicate, boolean reorder, List<Fault> injections) {}
 
   private final NetworkOptions options;
   private final Draws random;
@@ -33,15 +35,15 @@ final class Channel {
    * @param nth which message of {@code type} from {@code from} this is, from 1
    */
   Plan decide(Side from, Bytes record, String type, int nth, double now) {
-    List<FaultSpec> aimed = new ArrayList<>();
+    List<Fault> aimed = new ArrayList<>();
     for (int i = 0; i < used.length; i++) {
-      FaultSpec f = options.faults().get(i);
+      Fault f = options.faults().get(i);
       if (!used[i] && type != null && f.target().matches(from, type, nth)) {
         used[i] = true;
         aimed.add(f);
       }
     }
-    List<FaultSpec> injections = aimed.stream().filter(f -> f.kind() == FaultKind.INJECT).toList();
+    List<Fault> injections = aimed.stream().filter(f -> f.kind() == FaultKind.INJECT).toList();
     for (Partition p : options.partitions()) {
       if (p.cuts(from, now)) {
         return dropped(p.describe(), injections);
@@ -56,14 +58,14 @@ final class Channel {
     Bytes bytes = record;
     NetworkAction action = NetworkAction.DELIVERED;
     List<String> detail = new ArrayList<>();
-    for (FaultSpec f : aimed) {
-      if (f.kind() == FaultKind.CORRUPT && bytes.length() > 0) {
-        int at = Math.min(f.offset(), bytes.length() - 1);
+    for (Fault f : aimed) {
+      if (f.argument() instanceof Fault.ByteOffset o && bytes.length() > 0) {
+        int at = Math.min(o.offset(), bytes.length() - 1);
         bytes = flip(bytes, at, 0);
         action = first(action, NetworkAction.CORRUPTED);
-        detail.add("byte " + at + " bit 0" + (at != f.offset() ? " (offset " + f.offset() + " beyond the record)" : ""));
-      } else if (f.kind() == FaultKind.TRUNCATE) {
-        int kept = Math.min(f.kept(), bytes.length());
+        detail.add("byte " + at + " bit 0" + (at != o.offset() ? " (offset " + o.offset() + " beyond the record)" : ""));
+      } else if (f.argument() instanceof Fault.BytesKept k) {
+        int kept = Math.min(k.kept(), bytes.length());
         bytes = bytes.slice(0, kept);
         action = first(action, NetworkAction.TRUNCATED);
         detail.add("kept " + kept + " of " + record.length() + " bytes");
@@ -87,22 +89,22 @@ final class Channel {
       action = first(action, NetworkAction.REORDERED);
     }
     double delay = 0;
-    for (FaultSpec f : aimed) {
-      if (f.kind() == FaultKind.DELAY) {
-        delay += f.delayMs();
+    for (Fault f : aimed) {
+      if (f.argument() instanceof Fault.DelayMs d) {
+        delay += d.ms();
         action = first(action, NetworkAction.DELAYED);
-        detail.add(Network.ms(f.delayMs()) + " ms");
+        detail.add(Network.ms(d.ms()) + " ms");
       }
     }
     double latency = options.latencyFrom(from).draw(random);
     return new Plan(false, bytes, action, String.join("; ", detail), latency, delay, duplicate, reorder, injections);
   }
 
-  private Plan dropped(String why, List<FaultSpec> injections) {
+  private Plan dropped(String why, List<Fault> injections) {
     return new Plan(true, Bytes.EMPTY, NetworkAction.DROPPED, why, 0, 0, false, false, injections);
   }
 
-  private static String target(List<FaultSpec> aimed, FaultKind kind) {
+  private static String target(List<Fault> aimed, FaultKind kind) {
     return aimed.stream().filter(f -> f.kind() == kind).findFirst().map(f -> f.target().toString()).orElse("");
   }
 

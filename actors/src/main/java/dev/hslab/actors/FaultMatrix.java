@@ -4,10 +4,14 @@ import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Outcome;
+import dev.hslab.model.fault.Fault;
+import dev.hslab.model.fault.FaultKind;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,46 +47,48 @@ public final class FaultMatrix {
     List<Cell> cells = new ArrayList<>();
     for (Target t : handshakeMessages(clean)) {
       for (FaultKind k : KINDS) {
-        String spec = k.name().toLowerCase(java.util.Locale.ROOT) + ":" + t.label() + argument(k, t.recordLength());
-        NetworkOptions net = NetworkOptions.perfect().withFaults(List.of(FaultSpec.parse(spec)));
+        Fault fault = fault(k, t);
+        NetworkOptions net = NetworkOptions.perfect().withFaults(List.of(fault));
         Trace trace = Simulations.connections(sim, hc, net, EngineFactory.MODEL, EngineFactory.MODEL).get(0).trace();
-        cells.add(new Cell(t.label(), k, spec, describe(trace), keysAgree(trace), noDataAfterBreak(trace)));
+        cells.add(new Cell(t.target().toString(), k, fault.spec(), describe(trace), keysAgree(trace),
+            noDataAfterBreak(trace)));
       }
     }
     return cells;
   }
 
-  /** A message of the clean run: {@code side.type}, with {@code #N} from its second occurrence. */
-  record Target(String label, int recordLength) {}
+  /** A message of the clean run, and the length of the record that carried it. */
+  record Target(Fault.Target target, int recordLength) {}
 
-  private static String argument(FaultKind k, int length) {
+  private static Fault fault(FaultKind k, Target t) {
     return switch (k) {
-      case CORRUPT -> ":" + (length - 1); // the record's last byte: the MAC or tag when protected
-      case TRUNCATE -> ":" + (5 + (length - 5) / 2); // the header and half the body
-      case DELAY -> ":" + (long) DELAY_MS;
-      default -> "";
+      case CORRUPT -> Fault.corrupt(t.target(), t.recordLength() - 1); // the last byte: the MAC or tag when protected
+      case TRUNCATE -> Fault.truncate(t.target(), 5 + (t.recordLength() - 5) / 2); // the header and half the body
+      case DELAY -> Fault.delay(t.target(), DELAY_MS);
+      default -> Fault.of(k, t.target());
     };
   }
 
-  /** The handshake-layer messages (up to the first application data), each with its record's length. */
+  /**
+   * The handshake-layer messages (up to the first application data), each with the length of the
+   * record that carried it (the trace's record number, looked up among the network's events).
+   */
   static List<Target> handshakeMessages(Trace clean) {
-    Map<Side, List<Integer>> lengths = new HashMap<>();
+    Map<Side, Map<Integer, Integer>> lengths = new EnumMap<>(Side.class);
     for (TraceEvent e : clean.events()) {
       if (e instanceof TraceEvent.OfNetwork n) {
-        lengths.computeIfAbsent(n.from(), s -> new ArrayList<>()).add(n.bytes().length());
+        lengths.computeIfAbsent(n.from(), s -> new HashMap<>()).putIfAbsent(n.record(), n.bytes().length());
       }
     }
     List<Target> out = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
-    Map<Side, Integer> records = new HashMap<>();
+    Map<Side, Map<String, Integer>> seen = new EnumMap<>(Side.class);
     for (Trace.Sent s : clean.sent()) {
       if (s.message().type().equals("application_data")) {
         break;
       }
-      int record = records.merge(s.from(), 1, Integer::sum);
-      String label = s.from().label() + "." + s.message().type();
-      int n = seen.merge(label, 1, Integer::sum);
-      out.add(new Target(n == 1 ? label : label + "#" + n, lengths.get(s.from()).get(record - 1)));
+      int n = seen.computeIfAbsent(s.from(), x -> new HashMap<>()).merge(s.message().type(), 1, Integer::sum);
+      Fault.Target target = new Fault.Target(s.from(), MessageKind.ofTypeName(s.message().type()), n);
+      out.add(new Target(target, lengths.get(s.from()).get(s.record())));
     }
     return out;
   }

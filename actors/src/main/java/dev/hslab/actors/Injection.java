@@ -1,13 +1,25 @@
 package dev.hslab.actors;
 
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.message.CertificateMessage;
+import dev.hslab.model.message.Finished;
+import dev.hslab.model.message.HandshakeCodec;
+import dev.hslab.model.message.HandshakeMessage;
 import dev.hslab.model.message.HandshakeType;
+import dev.hslab.model.message.HelloRequest;
+import dev.hslab.model.message.NewSessionTicket;
+import dev.hslab.model.message.ServerHelloDone;
 import dev.hslab.model.record.Alert;
+import dev.hslab.model.record.ChangeCipherSpec;
 import dev.hslab.model.record.ContentType;
+import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,50 +53,48 @@ final class Injection {
   /** The record, and a note on how it was built. */
   record Built(Bytes record, String note) {}
 
-  Built build(String type, Bytes target, boolean protectedEpoch) {
-    int major = target.length() >= 3 ? target.getUnsigned(1) : 3;
-    int minor = target.length() >= 3 ? target.getUnsigned(2) : 3;
+  /** {@code target}: the record the fault precedes, whose version the injected record takes. */
+  Built build(MessageKind kind, Bytes target, boolean protectedEpoch) {
+    ProtocolVersion version = target.length() >= 3 ? new ProtocolVersion(target.getUnsigned(1), target.getUnsigned(2))
+        : ProtocolVersion.TLS12;
+    String type = kind.typeName();
     String epoch = protectedEpoch ? ", unprotected: the network holds no keys" : "";
     return switch (type) {
-      case "change_cipher_spec" -> built(ContentType.CHANGE_CIPHER_SPEC, major, minor, Bytes.of((byte) 1), type + epoch);
-      case "alert" -> built(ContentType.ALERT, major, minor, Alert.fatal(AlertDescription.HANDSHAKE_FAILURE).encode(),
+      case "change_cipher_spec" -> built(ContentType.CHANGE_CIPHER_SPEC, version, ChangeCipherSpec.INSTANCE.encode(),
+          type + epoch);
+      case "alert" -> built(ContentType.ALERT, version, Alert.fatal(AlertDescription.HANDSHAKE_FAILURE).encode(),
           "alert fatal handshake_failure" + epoch);
-      case "application_data" -> built(ContentType.APPLICATION_DATA, major, minor,
+      case "application_data" -> built(ContentType.APPLICATION_DATA, version,
           Bytes.wrap("injected".getBytes(StandardCharsets.US_ASCII)), type + epoch);
-      default -> handshake(type, major, minor, epoch);
+      default -> handshake(kind.handshakeType(), version, epoch);
     };
   }
 
-  private Built handshake(String type, int major, int minor, String epoch) {
-    HandshakeType ht = HandshakeType.fromRfcName(type);
-    Bytes body = switch (type) {
-      case "hello_request", "server_hello_done" -> Bytes.EMPTY;
-      case "finished" -> Bytes.wrap(new byte[major == 3 && minor == 0 ? 36 : 12]);
-      case "certificate" -> Bytes.of((byte) 0, (byte) 0, (byte) 0);
-      case "new_session_ticket" -> Bytes.wrap(new byte[6]);
+  private Built handshake(HandshakeType type, ProtocolVersion version, String epoch) {
+    HandshakeMessage body = switch (type) {
+      case HELLO_REQUEST -> HelloRequest.INSTANCE;
+      case SERVER_HELLO_DONE -> ServerHelloDone.INSTANCE;
+      case FINISHED -> new Finished(Bytes.wrap(new byte[Finished.verifyDataLength(version)]));
+      case CERTIFICATE -> new CertificateMessage(List.of());
+      case NEW_SESSION_TICKET -> new NewSessionTicket(0, Bytes.EMPTY);
       default -> null;
     };
-    String note = type + epoch;
+    String name = type.rfcName();
+    String note = name + epoch;
     Bytes message;
     if (body != null) {
-      message = Bytes.concat(header(ht, body.length()), body);
-    } else if (lastSent.containsKey(type)) {
-      message = lastSent.get(type);
-      note = type + " (a copy of the sender's last one" + epoch + ")";
+      message = body.encode();
+    } else if (lastSent.containsKey(name)) {
+      message = lastSent.get(name);
+      note = name + " (a copy of the sender's last one" + epoch + ")";
     } else {
-      message = header(ht, 0);
-      note = type + " (empty body: the sender has sent none to copy" + epoch + ")";
+      message = HandshakeCodec.frame(type, Bytes.EMPTY);
+      note = name + " (empty body: the sender has sent none to copy" + epoch + ")";
     }
-    return built(ContentType.HANDSHAKE, major, minor, message, note);
+    return built(ContentType.HANDSHAKE, version, message, note);
   }
 
-  private static Bytes header(HandshakeType type, int length) {
-    return Bytes.of((byte) type.code(), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length);
-  }
-
-  private static Built built(ContentType type, int major, int minor, Bytes fragment, String note) {
-    Bytes header = Bytes.of((byte) type.code(), (byte) major, (byte) minor, (byte) (fragment.length() >>> 8),
-        (byte) fragment.length());
-    return new Built(Bytes.concat(header, fragment), note);
+  private static Built built(ContentType type, ProtocolVersion version, Bytes fragment, String note) {
+    return new Built(new TlsRecord(type, version, fragment).encode(), note);
   }
 }

@@ -44,22 +44,6 @@ public sealed interface Latency {
     }
   }
 
-  /** docs/cli.md's {@code --latency MS} or {@code --latency MIN-MAX}. */
-  static Latency parse(String text) {
-    String t = text == null ? "" : text.trim();
-    int dash = t.indexOf('-', 1);
-    try {
-      if (dash < 0) {
-        return new Fixed(Double.parseDouble(t));
-      }
-      return new Uniform(Double.parseDouble(t.substring(0, dash)), Double.parseDouble(t.substring(dash + 1)));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--latency '" + t + "': expected MS or MIN-MAX in milliseconds, e.g. 5 or 1-20");
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--latency '" + t + "': " + e.getMessage());
-    }
-  }
-
   private static void requireNonNegative(double v, String what) {
     if (!(v >= 0) || Double.isInfinite(v)) {
       throw new IllegalArgumentException(what + " must be a non-negative number of ms, got " + v);

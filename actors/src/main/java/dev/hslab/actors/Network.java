@@ -2,6 +2,7 @@ package dev.hslab.actors;
 
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.trace.Trace;
@@ -66,8 +67,9 @@ final class Network {
   private final Map<Side, Double> lastArrival = new EnumMap<>(Side.class);
   private final Map<Side, List<Held>> held = new EnumMap<>(Side.class);
   private final Map<Side, Injection> injections = new EnumMap<>(Side.class);
-  private final Map<String, Integer> typeCounts = new HashMap<>();
-  private final Map<String, Long> timers = new HashMap<>();
+  /** Per sender, how many messages of each type it has sent: the occurrence a fault target names. */
+  private final Map<Side, Map<String, Integer>> typeCounts = new EnumMap<>(Side.class);
+  private final Map<TimerKey, Long> timers = new HashMap<>();
   private double now;
   private long seq;
   private int pending;
@@ -83,6 +85,7 @@ final class Network {
       lastArrival.put(s, 0.0);
       held.put(s, new ArrayList<>());
       injections.put(s, new Injection());
+      typeCounts.put(s, new HashMap<>());
     }
   }
 
@@ -148,11 +151,11 @@ final class Network {
       return Optional.of(new Job(a.to(), new EndpointActor.Deliver(a.bytes())));
     }
     Expiry e = (Expiry) s.event();
-    Long live = timers.get(timerKey(e.side(), e.kind()));
+    Long live = timers.get(new TimerKey(e.side(), e.kind()));
     if (live == null || live != e.generation() || status.get(e.side()).terminal()) {
       return Optional.empty(); // cancelled or replaced: a dead timer does not move the clock
     }
-    timers.remove(timerKey(e.side(), e.kind()));
+    timers.remove(new TimerKey(e.side(), e.kind()));
     now = s.time();
     return Optional.of(new Job(e.side(), new EndpointActor.Expire(e.kind())));
   }
@@ -178,14 +181,13 @@ final class Network {
   void answer(Side side, Answer a) {
     List<MessageInfo> sent = new ArrayList<>();
     for (EngineEvent e : a.step().events()) {
-      trace.add(new TraceEvent.OfEngine(now, side, e));
       if (e instanceof EngineEvent.MessageSent ms) {
         sent.add(ms.message());
       }
     }
     status.put(side, a.status());
     for (TimerRequest t : a.timers()) {
-      String key = timerKey(side, t.kind());
+      TimerKey key = new TimerKey(side, t.kind());
       if (t instanceof TimerRequest.Arm arm) {
         long gen = seq + 1;
         timers.put(key, gen);
@@ -196,32 +198,38 @@ final class Network {
     }
     // Each message in its own record (the model engine's rule in simulation) pairs them one to
     // one; a real engine that packs a flight into one record leaves its records untyped.
-    boolean paired = sent.size() == a.step().records().size();
+    boolean paired = TraceEvent.pairs(a.step());
+    List<TraceEvent.Carriage> carried = new ArrayList<>();
     for (int i = 0; i < a.step().records().size(); i++) {
-      route(side, a.step().records().get(i), paired ? sent.get(i) : null);
+      TraceEvent.Carriage c = route(side, a.step().records().get(i), paired ? sent.get(i) : null);
       if (paired) {
+        carried.add(c);
         injections.get(side).sent(sent.get(i)); // an inject later in this flight may copy it
       }
     }
     if (!paired) {
       sent.forEach(injections.get(side)::sent);
     }
+    // The engine's events go into the trace with what the network just decided for each message.
+    trace.addAll(TraceEvent.ofStep(now, side, a.step(), carried));
   }
 
-  private void route(Side from, Bytes record, MessageInfo message) {
+  /** Decides what happens to one record and schedules it; returns its number and fault. */
+  private TraceEvent.Carriage route(Side from, Bytes record, MessageInfo message) {
     int k = records.merge(from, 1, Integer::sum);
     String type = message == null ? null : message.type();
-    int nth = type == null ? 0 : typeCounts.merge(from + "." + type, 1, Integer::sum);
+    int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
     Channel.Plan plan = channel.decide(from, record, type, nth, now);
-    for (FaultSpec inj : plan.injections()) {
-      Injection.Built b = injections.get(from).build(inj.injectType(), record, message != null && message.encrypted());
+    for (Fault inj : plan.injections()) {
+      Injection.Built b = injections.get(from).build(((Fault.Injected) inj.argument()).message(), record,
+          message != null && message.encrypted());
       arrive(inFifo(from, now), from, b.record(), 0,
           NetworkAction.INJECTED, b.note() + " before " + inj.target());
     }
     if (plan.dropped()) {
       arrive(inFifo(from, now), from, null, k, NetworkAction.DROPPED, plan.detail());
       releaseHeldAfter(from);
-      return;
+      return new TraceEvent.Carriage(k, NetworkAction.DROPPED);
     }
     double at = inFifo(from, now + plan.latencyMs() + plan.delayMs());
     if (plan.reorder()) {
@@ -230,13 +238,17 @@ final class Network {
       if (plan.duplicate()) {
         held.get(from).add(new Held(plan.bytes(), -k, "copy", at));
       }
-      return;
+      return new TraceEvent.Carriage(k, NetworkAction.REORDERED);
     }
     arrive(at, from, plan.bytes(), k, plan.action(), plan.detail());
     if (plan.duplicate()) {
       arrive(at, from, plan.bytes(), k, NetworkAction.DUPLICATED, "copy");
     }
     releaseHeldAfter(from);
+    // The first thing the network did to the record, as its events will show in order.
+    NetworkAction fault = plan.action() != NetworkAction.DELIVERED ? plan.action()
+        : plan.duplicate() ? NetworkAction.DUPLICATED : null;
+    return new TraceEvent.Carriage(k, fault);
   }
 
   /** A reordered record goes right after the next record from its sender. */
@@ -284,9 +296,8 @@ final class Network {
     queue.add(new Scheduled(at, ++seq, e));
   }
 
-  private static String timerKey(Side side, TimerKind kind) {
-    return side.name() + "." + kind.name();
-  }
+  /** A side's timer of one kind: at most one is live, the one with the latest generation. */
+  private record TimerKey(Side side, TimerKind kind) {}
 
   /** Milliseconds in the trace's words: {@code 3000}, {@code 0.5}. */
   static String ms(double v) {

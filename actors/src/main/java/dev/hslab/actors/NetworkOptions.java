@@ -1,13 +1,14 @@
 package dev.hslab.actors;
 
+import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.Side;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the simulated network does to records, and the endpoints' timeouts, all in virtual time
  * (docs/cli.md "Network faults"). Random faults are probabilities per record, drawn from the
- * seeded network source; aimed faults hit one message each.
+ * seeded network source; aimed faults hit one message each. Typed values only: the command line
+ * and the scenario reader read the text grammar (the scenarios module's {@code NetworkGrammar}).
  *
  * @param loss probability a record is lost
  * @param duplicate probability a record arrives twice
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record NetworkOptions(
     double loss, double duplicate, double reorder, double corrupt, double truncate,
-    Latency toServer, Latency toClient, List<Partition> partitions, List<FaultSpec> faults,
+    Latency toServer, Latency toClient, List<Partition> partitions, List<Fault> faults,
     double handshakeTimeoutMs, double idleTimeoutMs) {
 
   public static final double DEFAULT_LATENCY_MS = 1.0;
@@ -29,10 +30,10 @@ public record NetworkOptions(
   public static final double DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
   public NetworkOptions {
-    probability("--loss", loss);
-    probability("--dup", duplicate);
-    probability("--reorder", reorder);
-    probability("--corrupt", corrupt);
+    probability("loss", loss);
+    probability("duplicate", duplicate);
+    probability("reorder", reorder);
+    probability("corrupt", corrupt);
     probability("truncate", truncate);
     partitions = List.copyOf(partitions);
     faults = List.copyOf(faults);
@@ -46,24 +47,6 @@ public record NetworkOptions(
     Latency l = new Latency.Fixed(DEFAULT_LATENCY_MS);
     return new NetworkOptions(0, 0, 0, 0, 0, l, l, List.of(), List.of(), DEFAULT_HANDSHAKE_TIMEOUT_MS,
         DEFAULT_IDLE_TIMEOUT_MS);
-  }
-
-  /**
-   * The options docs/cli.md's flags give: {@code --loss P --dup P --reorder P --corrupt P
-   * --latency MS|MIN-MAX} and repeated {@code --fault KIND:TARGET[:ARG]}; null means the flag was
-   * not given.
-   *
-   * @throws IllegalArgumentException naming the flag and what is wrong with it
-   */
-  public static NetworkOptions fromFlags(Double loss, Double dup, Double reorder, Double corrupt, String latency,
-      List<String> faults) {
-    Latency l = latency == null ? new Latency.Fixed(DEFAULT_LATENCY_MS) : Latency.parse(latency);
-    List<FaultSpec> specs = new ArrayList<>();
-    for (String f : faults == null ? List.<String>of() : faults) {
-      specs.add(FaultSpec.parse(f));
-    }
-    return new NetworkOptions(orZero(loss), orZero(dup), orZero(reorder), orZero(corrupt), 0, l, l, List.of(), specs,
-        DEFAULT_HANDSHAKE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS);
   }
 
   public NetworkOptions withLoss(double p) {
@@ -90,7 +73,7 @@ public record NetworkOptions(
         handshakeTimeoutMs, idleTimeoutMs);
   }
 
-  public NetworkOptions withFaults(List<FaultSpec> f) {
+  public NetworkOptions withFaults(List<Fault> f) {
     return new NetworkOptions(loss, duplicate, reorder, corrupt, truncate, toServer, toClient, partitions, f,
         handshakeTimeoutMs, idleTimeoutMs);
   }
@@ -105,13 +88,9 @@ public record NetworkOptions(
     return from == Side.CLIENT ? toServer : toClient;
   }
 
-  private static double orZero(Double d) {
-    return d == null ? 0 : d;
-  }
-
-  private static void probability(String flag, double p) {
+  private static void probability(String what, double p) {
     if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException(flag + " " + p + ": must be a probability between 0 and 1");
+      throw new IllegalArgumentException(what + " probability " + Network.ms(p) + " is not between 0 and 1");
     }
   }
 }

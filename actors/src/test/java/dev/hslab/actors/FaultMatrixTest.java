@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.fault.Fault;
+import dev.hslab.model.fault.FaultKind;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -136,20 +140,27 @@ class FaultMatrixTest {
     rows.add(Arguments.of(kind, target, expected));
   }
 
-  private static String spec(String kind, String target) {
+  /** The typed fault of a row; its spec is the row's words with the matrix's argument. */
+  private static Fault fault(String kind, String target) {
+    int dot = target.indexOf('.');
+    Fault.Target t = new Fault.Target(Side.valueOf(target.substring(0, dot).toUpperCase(Locale.ROOT)),
+        MessageKind.valueOf(target.substring(dot + 1).toUpperCase(Locale.ROOT)));
+    FaultKind k = FaultKind.valueOf(kind.toUpperCase(Locale.ROOT));
     int len = LENGTHS.get(target);
-    return kind + ":" + target + switch (kind) {
-      case "corrupt" -> ":" + (len - 1);
-      case "truncate" -> ":" + (5 + (len - 5) / 2);
-      case "delay" -> ":" + (long) (NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS + 1000);
-      default -> "";
+    Fault f = switch (k) {
+      case CORRUPT -> Fault.corrupt(t, len - 1);
+      case TRUNCATE -> Fault.truncate(t, 5 + (len - 5) / 2);
+      case DELAY -> Fault.delay(t, NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS + 1000);
+      default -> Fault.of(k, t);
     };
+    assertThat(f.spec()).startsWith(kind + ":" + target);
+    return f;
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @MethodSource("matrix")
   void eachFaultAtEachMessageEndsAsTlsSays(String kind, String target, String expected) {
-    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(FaultSpec.parse(spec(kind, target)))));
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(fault(kind, target))));
     assertThat(FaultRuns.failures(r.trace())).isEqualTo(expected);
     // The fault hit the message it named, and the trace says so.
     assertThat(r.trace().events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(

@@ -1,12 +1,9 @@
 package dev.hslab.actors;
 
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Test helpers: one aimed fault over the reference handshake, and a run's failures in words. */
@@ -21,18 +18,10 @@ final class FaultRuns {
   /** Each record's length on the wire in a clean run, by its {@code side.type} label, first occurrence. */
   static Map<String, Integer> recordLengths(Trace clean) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    List<String> labels = clean.labels();
-    List<Trace.Sent> sent = clean.sent();
-    Map<Side, List<Integer>> bySide = new LinkedHashMap<>();
-    for (TraceEvent e : clean.events()) {
-      if (e instanceof TraceEvent.OfNetwork n) {
-        bySide.computeIfAbsent(n.from(), s -> new ArrayList<>()).add(n.bytes().length());
-      }
-    }
-    Map<Side, Integer> k = new LinkedHashMap<>();
-    for (int i = 0; i < sent.size(); i++) {
-      int idx = k.merge(sent.get(i).from(), 1, Integer::sum) - 1;
-      out.putIfAbsent(labels.get(i), bySide.get(sent.get(i).from()).get(idx));
+    for (Trace.Sent s : clean.sent()) {
+      int length = clean.events().stream().filter(e -> e instanceof TraceEvent.OfNetwork n && n.from() == s.from()
+          && n.record() == s.record()).map(e -> ((TraceEvent.OfNetwork) e).bytes().length()).findFirst().orElseThrow();
+      out.putIfAbsent(s.from().label() + "." + s.message().label(), length);
     }
     return out;
   }

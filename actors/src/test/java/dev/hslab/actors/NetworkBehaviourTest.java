@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.handshake.Outcome;
+import dev.hslab.model.fault.Fault;
+import dev.hslab.model.fault.Fault.Target;
+import dev.hslab.model.fault.FaultKind;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.output.trace.SentMessage;
@@ -49,7 +54,7 @@ class NetworkBehaviourTest {
   void aThirtySecondTimeoutCostsNoRealTime() {
     long start = System.nanoTime();
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("drop:client.finished"))));
+        .withFaults(List.of(Fault.of(FaultKind.DROP, new Target(Side.CLIENT, MessageKind.FINISHED)))));
     assertThat(r.endTimeMs()).isEqualTo(NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS);
     assertThat(r.outcome().kind()).isEqualTo(Outcome.Kind.TIMEOUT);
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(NetworkOptions.DEFAULT_HANDSHAKE_TIMEOUT_MS / 1000);
@@ -72,7 +77,7 @@ class NetworkBehaviourTest {
   @Test
   void aDelayShowsInTheTraceAndTheSequenceGetsItsFault() {
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("delay:server.server_hello_done:3000"))));
+        .withFaults(List.of(Fault.delay(new Target(Side.SERVER, MessageKind.SERVER_HELLO_DONE), 3000))));
     assertThat(r.outcome().established()).isTrue();
     TraceEvent.OfNetwork d = network(r).stream().filter(n -> n.action() == NetworkAction.DELAYED).findFirst().orElseThrow();
     assertThat(d.from()).isEqualTo(Side.SERVER);
@@ -87,10 +92,43 @@ class NetworkBehaviourTest {
     });
   }
 
+  /**
+   * The trace says which record carried each message and what the network did to it, as the
+   * network decided: the numbers are those of the network's own events, counted per sending side.
+   */
+  @Test
+  void eachSentMessageCarriesItsRecordNumberAndFault() {
+    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(
+        Fault.of(FaultKind.DUPLICATE, new Target(Side.SERVER, MessageKind.SERVER_HELLO)),
+        Fault.of(FaultKind.DROP, new Target(Side.SERVER, MessageKind.SERVER_HELLO_DONE)))));
+    List<Trace.Sent> sent = r.trace().sent();
+    assertThat(sent).isNotEmpty();
+    for (Side side : Side.values()) {
+      List<Trace.Sent> mine = sent.stream().filter(s -> s.from() == side).toList();
+      for (int k = 0; k < mine.size(); k++) {
+        Trace.Sent s = mine.get(k);
+        assertThat(s.record()).as(s.toString()).isEqualTo(k + 1); // one message per record, in order
+        List<TraceEvent.OfNetwork> events = network(r).stream()
+            .filter(n -> n.from() == side && n.record() == s.record()).toList();
+        assertThat(events).as(s.toString()).isNotEmpty();
+        NetworkAction first = events.stream().map(TraceEvent.OfNetwork::action)
+            .filter(a -> a != NetworkAction.DELIVERED).findFirst().orElse(null);
+        assertThat(s.fault()).as(s.toString()).isEqualTo(first);
+      }
+    }
+    assertThat(sent).filteredOn(s -> s.fault() != null)
+        .extracting(s -> s.from().label() + "." + s.message().type() + "@" + s.record() + "=" + s.fault().label())
+        .containsExactly("server.server_hello@1=duplicated", "server.server_hello_done@4=dropped");
+    assertThat(SentMessage.of(r.trace())).allSatisfy(m -> {
+      assertThat(m.record()).isEqualTo(m.sent().record());
+      assertThat(m.network()).allSatisfy(n -> assertThat(n.record()).isEqualTo(m.record()));
+    });
+  }
+
   @Test
   void faultsOnNeighbouringRecordsStayPairedWithTheirMessages() {
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect().withFaults(List.of(
-        FaultSpec.parse("reorder:client.change_cipher_spec"), FaultSpec.parse("duplicate:server.server_hello"))));
+        Fault.of(FaultKind.REORDER, new Target(Side.CLIENT, MessageKind.CHANGE_CIPHER_SPEC)), Fault.of(FaultKind.DUPLICATE, new Target(Side.SERVER, MessageKind.SERVER_HELLO)))));
     List<SentMessage> sent = SentMessage.of(r.trace());
     assertThat(sent).filteredOn(m -> m.fault() != null)
         .extracting(m -> m.sent().from().label() + "." + m.sent().message().type() + "=" + m.fault())
@@ -102,7 +140,7 @@ class NetworkBehaviourTest {
   @Test
   void injectedChangeCipherSpecBeforeTheClientFinishedIsUnprotectedAndFailsTheMac() {
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("inject:client.finished:change_cipher_spec"))));
+        .withFaults(List.of(Fault.inject(new Target(Side.CLIENT, MessageKind.FINISHED), MessageKind.CHANGE_CIPHER_SPEC))));
     TraceEvent.OfNetwork inj = network(r).stream().filter(n -> n.action() == NetworkAction.INJECTED).findFirst().orElseThrow();
     assertThat(inj.record()).isZero();
     assertThat(inj.bytes().hex()).isEqualTo("140303000101");
@@ -116,7 +154,8 @@ class NetworkBehaviourTest {
   void injectedEarlyChangeCipherSpecIsUnexpectedAtTheServer() {
     // CVE-2014-0224's shape: a CCS before the key exchange must be refused.
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("inject:client.client_key_exchange:change_cipher_spec"))));
+        .withFaults(List.of(Fault.inject(new Target(Side.CLIENT, MessageKind.CLIENT_KEY_EXCHANGE),
+            MessageKind.CHANGE_CIPHER_SPEC))));
     assertThat(FaultRuns.failures(r.trace())).isEqualTo("server sends unexpected_message");
     assertThat(r.trace().engineEvents(Side.SERVER)).anySatisfy(e -> assertThat(e)
         .isInstanceOfSatisfying(EngineEvent.AlertSent.class, a -> assertThat(a.reason()).contains("change_cipher_spec")));
@@ -125,7 +164,8 @@ class NetworkBehaviourTest {
   @Test
   void injectedReplayOfAnEarlierMessageCopiesTheSendersLastOne() {
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("inject:server.server_hello_done:server_key_exchange"))));
+        .withFaults(List.of(Fault.inject(new Target(Side.SERVER, MessageKind.SERVER_HELLO_DONE),
+            MessageKind.SERVER_KEY_EXCHANGE))));
     TraceEvent.OfNetwork inj = network(r).stream().filter(n -> n.action() == NetworkAction.INJECTED).findFirst().orElseThrow();
     TraceEvent.OfNetwork ske = network(r).stream().filter(n -> n.from() == Side.SERVER && n.record() == 3).findFirst().orElseThrow();
     assertThat(inj.bytes()).isEqualTo(ske.bytes());
@@ -136,12 +176,12 @@ class NetworkBehaviourTest {
   void theNthOccurrenceIsTargetedAcrossTheConnection() {
     // The server's second change_cipher_spec does not exist in one handshake: nothing happens.
     ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("drop:server.change_cipher_spec#2"))));
+        .withFaults(List.of(Fault.of(FaultKind.DROP, new Target(Side.SERVER, MessageKind.CHANGE_CIPHER_SPEC, 2)))));
     assertThat(r.outcome().established()).isTrue();
     assertThat(network(r)).noneMatch(n -> n.action() != NetworkAction.DELIVERED);
     // The client's second application_data... is its close_notify's neighbour: drop the first data record.
     ConnectionResult d = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(FaultSpec.parse("drop:client.application_data#1"))));
+        .withFaults(List.of(Fault.of(FaultKind.DROP, new Target(Side.CLIENT, MessageKind.APPLICATION_DATA, 1)))));
     assertThat(d.trace().engineEvents(Side.SERVER)).noneMatch(e -> e instanceof EngineEvent.ApplicationDataReceived);
   }
 }

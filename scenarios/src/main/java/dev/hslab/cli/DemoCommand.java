@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.actors.ConnectionResult;
 import dev.hslab.actors.EngineFactory;
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.scenario.NetworkGrammar;
 import dev.hslab.actors.Simulations;
 import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     HandshakeConfig hc = HandshakeConfig.reference().withSeed(seed);
     // The reference handshake through the client, server and network actors, over a link with
     // jittered latency and 1% record loss (virtual time; the seed decides every loss).
-    NetworkOptions link = NetworkOptions.fromFlags(LOSS, null, null, null, "2-20", List.of());
+    NetworkOptions link = NetworkGrammar.fromFlags(LOSS, null, null, null, "2-20", List.of());
     RunReport run;
     Map<String, Long> lossy = new TreeMap<>();
     try (Simulator sim = Simulator.start()) {

@@ -43,7 +43,7 @@ final class ExploreCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Option(names = "--faults", paramLabel = "K", defaultValue = "0",
-      description = "network faults per run, 0 to 7 (drop, duplicate, swap, corrupt, inject); default ${DEFAULT-VALUE}")
+      description = "network faults per run, 0 to 7 (drop, duplicate, reorder, corrupt, inject); default ${DEFAULT-VALUE}")
   int faults;
 
   @Option(names = "--json", description = "one JSON document on stdout (docs/cli.md), nothing else")

@@ -1,6 +1,7 @@
 package dev.hslab.cli;
 
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.scenario.NetworkGrammar;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -29,13 +30,8 @@ final class NetworkFlags {
   List<String> faults = new ArrayList<>();
 
   NetworkOptions toOptions() throws UsageException {
-    for (Double p : new Double[] {loss, dup, reorder, corrupt}) {
-      if (p != null && (p < 0 || p > 1 || p.isNaN())) {
-        throw new UsageException("probabilities are between 0 and 1, got " + p);
-      }
-    }
     try {
-      return NetworkOptions.fromFlags(loss, dup, reorder, corrupt, latency, faults);
+      return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

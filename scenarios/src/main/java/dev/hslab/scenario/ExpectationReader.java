@@ -86,10 +86,10 @@ final class ExpectationReader {
     String state = f.choice("state", states).orElseThrow(() -> f.error("state",
         "missing (a " + side.label() + " state: " + String.join(", ", states.keySet()) + ")"));
     Optional<String> waiting = f.text("waiting-for");
-    if (waiting.isPresent() && !Labels.MESSAGE_TYPES.contains(waiting.get())
+    if (waiting.isPresent() && !Labels.messageTypes().contains(waiting.get())
         && !Choices.ALERTS.containsKey(waiting.get())) {
       throw f.error("waiting-for", "unknown message type '" + waiting.get() + "' (allowed: "
-          + String.join(", ", Labels.MESSAGE_TYPES) + ", or an alert name)");
+          + String.join(", ", Labels.messageTypes()) + ", or an alert name)");
     }
     return Optional.of(new TimeoutExpectation(side, state, waiting));
   }

@@ -1,5 +1,6 @@
 package dev.hslab.scenario;
 
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.wire.AlertDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,16 @@ import java.util.Optional;
  */
 final class Labels {
 
-  /** docs/cli.md's message type names, without {@code alert} (alerts are labelled by their name). */
-  static final List<String> MESSAGE_TYPES = List.of("hello_request", "client_hello", "server_hello", "certificate",
-      "server_key_exchange", "certificate_request", "server_hello_done", "certificate_verify", "client_key_exchange",
-      "new_session_ticket", "finished", "change_cipher_spec", "application_data");
+  /** The message type names ({@link MessageKind#typeNames()}) without {@code alert}: alerts are labelled by their name. */
+  static List<String> messageTypes() {
+    return MessageKind.typeNames().stream().filter(t -> !t.equals("alert")).toList();
+  }
 
   private Labels() {}
 
   /** Every type a label can carry: the message types, then the alert names. */
   static List<String> types() {
-    List<String> out = new ArrayList<>(MESSAGE_TYPES);
+    List<String> out = new ArrayList<>(messageTypes());
     for (AlertDescription d : AlertDescription.values()) {
       out.add(d.rfcName());
     }
@@ -39,7 +40,7 @@ final class Labels {
     String type = label.substring(dot + 1);
     if (!types().contains(type)) {
       return Optional.of("unknown message type '" + type + "' in '" + label + "' (allowed: "
-          + String.join(", ", MESSAGE_TYPES) + ", or an alert name such as close_notify)");
+          + String.join(", ", messageTypes()) + ", or an alert name such as close_notify)");
     }
     return Optional.empty();
   }

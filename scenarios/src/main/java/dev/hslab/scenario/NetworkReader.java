@@ -1,10 +1,18 @@
 package dev.hslab.scenario;
 
+import dev.hslab.actors.Latency;
+import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Partition;
+import dev.hslab.model.fault.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the {@code network:} block of a scenario into {@link NetworkOptions}. */
+/**
+ * Reads the {@code network:} block of a scenario into the actors' {@link NetworkOptions}, with
+ * the command line's grammar ({@link NetworkGrammar}); a field left out keeps the perfect link's
+ * value (no fault, 1 ms each way).
+ */
 final class NetworkReader {
 
   static final List<String> FIELDS = List.of("loss", "dup", "reorder", "corrupt", "latency", "faults", "partitions");
@@ -13,16 +21,21 @@ final class NetworkReader {
 
   static NetworkOptions read(Fields n) throws ScenarioException {
     n.allow(FIELDS);
-    double[] latency = latency(n);
+    NetworkOptions options = NetworkOptions.perfect().withRandomFaults(probability(n, "loss"), probability(n, "dup"),
+        probability(n, "reorder"), probability(n, "corrupt"), 0);
+    Optional<Latency> latency = latency(n);
+    if (latency.isPresent()) {
+      options = options.withLatency(latency.get());
+    }
     List<Fault> faults = new ArrayList<>();
     for (Fields.Item<String> f : n.texts("faults").orElse(List.of())) {
       try {
-        faults.add(Fault.parse(f.value()));
+        faults.add(NetworkGrammar.fault(f.value()));
       } catch (IllegalArgumentException e) {
         throw n.error(f.position(), f.field(), e.getMessage());
       }
     }
-    List<NetworkOptions.Partition> partitions = new ArrayList<>();
+    List<Partition> partitions = new ArrayList<>();
     for (Fields p : n.mappings("partitions").orElse(List.of())) {
       p.allow(List.of("from", "to"));
       double from = p.number("from").orElseThrow(() -> p.error("from", "missing (milliseconds of virtual time)"));
@@ -33,38 +46,30 @@ final class NetworkReader {
       if (to <= from) {
         throw p.error("to", "must be after from (" + from + " ms), got " + to);
       }
-      partitions.add(new NetworkOptions.Partition(from, to));
+      partitions.add(new Partition(from, to, null)); // a scenario's partition cuts both directions
     }
-    return new NetworkOptions(probability(n, "loss"), probability(n, "dup"), probability(n, "reorder"),
-        probability(n, "corrupt"), latency[0], latency[1], faults, partitions);
+    return options.withPartitions(partitions).withFaults(faults);
   }
 
   private static double probability(Fields n, String key) throws ScenarioException {
     double p = n.number(key).orElse(0.0);
-    if (p < 0 || p > 1) {
+    if (!NetworkGrammar.isProbability(p)) {
       throw n.error(key, "a probability per record must be between 0 and 1, got " + p);
     }
     return p;
   }
 
   /** {@code latency: 20} (fixed) or {@code latency: 5-50} (uniform), milliseconds. */
-  private static double[] latency(Fields n) throws ScenarioException {
+  private static Optional<Latency> latency(Fields n) throws ScenarioException {
     Optional<YamlNode> v = n.value("latency");
     if (v.isEmpty()) {
-      return new double[] {0, 0};
+      return Optional.empty();
     }
-    if (v.get() instanceof YamlNode.Scalar s) {
-      String[] parts = s.text().split("-", -1);
+    if (v.get() instanceof YamlNode.Scalar s && s.type() != YamlNode.Scalar.Type.NULL) {
       try {
-        if (s.type() != YamlNode.Scalar.Type.NULL && parts.length <= 2) {
-          double min = Double.parseDouble(parts[0]);
-          double max = parts.length == 2 ? Double.parseDouble(parts[1]) : min;
-          if (min >= 0 && max >= min) {
-            return new double[] {min, max};
-          }
-        }
-      } catch (NumberFormatException e) {
-        // reported below
+        return Optional.of(NetworkGrammar.latency(s.text()));
+      } catch (IllegalArgumentException e) {
+        // reported below, in the scenario's words
       }
     }
     throw n.error("latency", "expected milliseconds MS or a range MIN-MAX such as 5-50, got " + v.get().kind());

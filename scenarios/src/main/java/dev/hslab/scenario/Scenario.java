@@ -1,5 +1,6 @@
 package dev.hslab.scenario;
 
+import dev.hslab.actors.NetworkOptions;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Side;
 import java.util.Locale;
@@ -14,6 +15,15 @@ import java.util.Locale;
 public record Scenario(
     String file, String name, String description, HandshakeConfig config, Peers peers, NetworkOptions network,
     Expectation expect) {
+
+  /**
+   * Whether the in-memory loopback can run this scenario's network faithfully: it delivers every
+   * record in order, at once, so only the perfect link qualifies (any latency other than the
+   * default needs the actors' virtual time).
+   */
+  public boolean perfectNetwork() {
+    return network.equals(NetworkOptions.perfect());
+  }
 
   /** Which engine plays a side (docs/cli.md {@code --client-engine}, {@code --server-engine}). */
   public enum EngineKind {

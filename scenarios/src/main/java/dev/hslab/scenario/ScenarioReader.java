@@ -1,5 +1,6 @@
 package dev.hslab.scenario;
 
+import dev.hslab.actors.NetworkOptions;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.ClientCertificate;
@@ -65,7 +66,7 @@ public final class ScenarioReader {
     HandshakeConfig config = config(top, client, server, seed);
     Scenario.Peers peers = peers(top, client, server);
     NetworkOptions network = top.mapping("network").isPresent()
-        ? NetworkReader.read(top.mapping("network").get()) : NetworkOptions.PERFECT;
+        ? NetworkReader.read(top.mapping("network").get()) : NetworkOptions.perfect();
     Fields expect = top.mapping("expect").orElseThrow(() -> top.error("expect",
         "missing (every scenario says what it expects, at least expect: outcome: established|failed)"));
     return new Scenario(file, name, description, config, peers, network, ExpectationReader.read(expect));

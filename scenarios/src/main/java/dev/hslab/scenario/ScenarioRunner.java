@@ -40,7 +40,7 @@ public final class ScenarioRunner {
     boolean modelOnly = s.peers().clientEngine() == Scenario.EngineKind.MODEL
         && s.peers().serverEngine() == Scenario.EngineKind.MODEL;
     Simulator sim;
-    if (!s.network().perfect()) {
+    if (!s.perfectNetwork()) {
       if (network.isEmpty()) {
         return Verdict.notRun(s, NEEDS_ACTORS);
       }

@@ -39,7 +39,7 @@ class CatalogTest {
   @MethodSource("catalog")
   void withoutTheActorsNetworkScenariosAreNotRunRatherThanFaked(Path file) throws Exception {
     Scenario s = ScenarioReader.read(file);
-    if (!s.network().perfect()) {
+    if (!s.perfectNetwork()) {
       Verdict v = ScenarioRunner.loopbackOnly().run(s);
       assertThat(v.status()).isEqualTo(Verdict.Status.NOT_RUN);
       assertThat(v.reason()).isEqualTo(ScenarioRunner.NEEDS_ACTORS);
@@ -61,9 +61,9 @@ class CatalogTest {
   void theCatalogCoversEveryKeyExchangeAndTheFiveFaultScenarios() throws Exception {
     List<Scenario> all = catalog().map(CatalogTest::read).toList();
     for (dev.hslab.model.suite.KeyExchange k : dev.hslab.model.suite.KeyExchange.values()) {
-      assertThat(all).as(k.cliName()).anyMatch(s -> s.config().keyExchange() == k && s.network().perfect());
+      assertThat(all).as(k.cliName()).anyMatch(s -> s.config().keyExchange() == k && s.perfectNetwork());
     }
-    assertThat(all.stream().filter(s -> !s.network().perfect()).map(Scenario::name)).containsExactlyInAnyOrder(
+    assertThat(all.stream().filter(s -> !s.perfectNetwork()).map(Scenario::name)).containsExactlyInAnyOrder(
         "fault-corrupted-finished", "fault-duplicated-client-key-exchange", "fault-lossy-link",
         "fault-lost-server-hello-done", "fault-partition");
   }

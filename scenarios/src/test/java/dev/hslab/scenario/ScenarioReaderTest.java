@@ -2,10 +2,13 @@ package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.hslab.actors.Latency;
+import dev.hslab.actors.Partition;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.fault.Fault;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.file.Path;
@@ -48,10 +51,12 @@ class ScenarioReaderTest {
         + " unknown value 'tls1.3' (allowed: one of ssl3, tls1.0, tls1.1, tls1.2, or a range such as tls1.0-tls1.2)");
     assertThat(error("name: x\nexpect:\n  outcome: established\n  sequence: [client.client_hello, server.helo]\n"))
         .isEqualTo("bad.yaml:4:35: expect.sequence[2]: unknown message type 'helo' in 'server.helo' (allowed: "
-            + String.join(", ", Labels.MESSAGE_TYPES) + ", or an alert name such as close_notify)");
+            + "hello_request, client_hello, server_hello, certificate, server_key_exchange, certificate_request,"
+            + " server_hello_done, certificate_verify, client_key_exchange, new_session_ticket, finished,"
+            + " change_cipher_spec, application_data, or an alert name such as close_notify)");
     assertThat(error("name: x\nnetwork:\n  faults:\n    - dorp:server.finished\n" + EXPECT)).isEqualTo(
-        "bad.yaml:4:7: network.faults[1]: unknown fault kind 'dorp' (allowed: drop, duplicate, delay, corrupt,"
-            + " truncate, reorder, inject)");
+        "bad.yaml:4:7: network.faults[1]: unknown fault kind 'dorp'; one of drop, duplicate, delay, corrupt,"
+            + " truncate, reorder, inject");
     assertThat(error("name: x\nnetwork:\n  loss: 1.5\n" + EXPECT)).isEqualTo(
         "bad.yaml:3:3: network.loss: a probability per record must be between 0 and 1, got 1.5");
   }
@@ -135,11 +140,11 @@ class ScenarioReaderTest {
     assertThat(s.peers()).isEqualTo(new Scenario.Peers(Scenario.EngineKind.MODEL, Scenario.EngineKind.JSSE, false,
         true, Side.SERVER));
     assertThat(s.network().loss()).isEqualTo(0.25);
-    assertThat(s.network().latencyMinMs()).isEqualTo(5);
-    assertThat(s.network().latencyMaxMs()).isEqualTo(50);
+    assertThat(s.network().toServer()).isEqualTo(new Latency.Uniform(5, 50));
+    assertThat(s.network().toClient()).isEqualTo(new Latency.Uniform(5, 50));
     assertThat(s.network().faults()).extracting(Fault::spec)
         .containsExactly("delay:server.server_hello_done#2:3000", "inject:client.finished:change_cipher_spec");
-    assertThat(s.network().partitions()).containsExactly(new NetworkOptions.Partition(10, 20.5));
+    assertThat(s.network().partitions()).containsExactly(new Partition(10, 20.5, null));
     assertThat(s.expect().timeout().orElseThrow().state()).isEqualTo("WAIT_CLIENT_KEY_EXCHANGE");
     assertThat(s.expect().absent()).containsExactly("client.certificate_verify");
   }

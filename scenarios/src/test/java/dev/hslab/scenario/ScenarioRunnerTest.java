@@ -1,6 +1,7 @@
 package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.hslab.actors.NetworkOptions;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Resumption;
@@ -59,7 +60,7 @@ class ScenarioRunnerTest {
         HandshakeConfig.of(ProtocolVersion.TLS11, KeyExchange.ECDHE_ECDSA).withResumption(Resumption.ID)
             .withRenegotiation(Renegotiation.CLIENT));
     for (HandshakeConfig hc : configs) {
-      Scenario s = new Scenario("x.yaml", "x", "", hc, Scenario.Peers.DEFAULT, NetworkOptions.PERFECT,
+      Scenario s = new Scenario("x.yaml", "x", "", hc, Scenario.Peers.DEFAULT, NetworkOptions.perfect(),
           new Expectation(Expectation.Expected.ESTABLISHED, Optional.empty(), List.of(), List.of(), Optional.empty(),
               Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
       List<String> mine = RunFacts.of(new LoopbackSimulator().simulate(s)).labels();

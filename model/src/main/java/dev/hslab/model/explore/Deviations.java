@@ -1,6 +1,7 @@
 package dev.hslab.model.explore;
 
 import dev.hslab.model.explore.Mutation.Kind;
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Outcome;
@@ -31,7 +32,7 @@ public final class Deviations {
 
   private Deviations(Configuration c) {
     // One unit of fault budget: the network mutations reuse the explorer's fault moves.
-    this.model = new Model(c, ClientTable.TABLE, ServerTable.TABLE, ScriptStep.of(c), 1, List.of(FaultKind.values()));
+    this.model = new Model(c, ClientTable.TABLE, ServerTable.TABLE, ScriptStep.of(c), 1, ExploreOptions.FAULT_KINDS);
     this.semantics = new Semantics(model);
     this.moves = new Moves(model, semantics);
   }
@@ -189,7 +190,7 @@ public final class Deviations {
     return switch (m.kind()) {
       case SKIP -> semantics.apply(w, Move.fault(to, FaultKind.DROP, null), trace);
       case REPEAT -> semantics.apply(w, Move.fault(to, FaultKind.DUPLICATE, null), trace);
-      case SWAP -> w.channelTo(to).size() < 2 ? null : semantics.apply(w, Move.fault(to, FaultKind.SWAP, null), trace);
+      case SWAP -> w.channelTo(to).size() < 2 ? null : semantics.apply(w, Move.fault(to, FaultKind.REORDER, null), trace);
       case INJECT, EARLY_CCS, EARLY_FINISHED, EARLY_APPLICATION_DATA -> semantics.insiderInject(w, to, m.inject(), trace);
       case VERSION_DOWNGRADE -> to == Side.CLIENT
           ? semantics.downgradedServerHello(w, m.version(), trace)

@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.ClientState;
 import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;

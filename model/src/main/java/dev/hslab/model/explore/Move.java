@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import java.util.Locale;

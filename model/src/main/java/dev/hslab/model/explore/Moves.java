@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class Moves {
             for (MessageKind k : KINDS) {
               out.add(Move.fault(to, f, k));
             }
-          } else if (f == FaultKind.SWAP ? c.size() >= 2 : !c.isEmpty()) {
+          } else if (f == FaultKind.REORDER ? c.size() >= 2 : !c.isEmpty()) {
             out.add(Move.fault(to, f, null));
           }
         }

@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.Emit;
 import dev.hslab.model.handshake.HandshakeState.Phase;
 import dev.hslab.model.handshake.HandshakeState;
@@ -226,10 +227,10 @@ final class Semantics {
         Channel withCopy = c.withHead(Msg.copy(msg));
         return receive(w.withChannelTo(to, Msg.isProtected(msg) ? withCopy.withGap() : withCopy), to, msg, c.gap(), acc);
       }
-      case SWAP: {
+      case REORDER: {
         int a = c.get(0);
         int b = c.get(1);
-        acc.log(TraceStep.Kind.FAULT, from, () -> "swap " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
+        acc.log(TraceStep.Kind.FAULT, from, () -> "reorder " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
         Channel s = Msg.isProtected(a) || Msg.isProtected(b) ? c.swapHead().withGap() : c.swapHead();
         World r = w.withChannelTo(to, s);
         return Msg.inTranscript(a) || Msg.inTranscript(b) ? r.withTranscriptsDiffer() : r;

@@ -1,6 +1,8 @@
 package dev.hslab.model.handshake;
 
 import dev.hslab.model.message.HandshakeType;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,6 +63,32 @@ public enum MessageKind {
   public String label() {
     return isAlert() ? name().substring(0, name().length() - "_ALERT".length()).toLowerCase(Locale.ROOT) : typeName();
   }
+
+  /**
+   * Every type name, once each, in declaration order: the handshake types, change_cipher_spec,
+   * application_data, then alert.
+   */
+  public static List<String> typeNames() {
+    return TYPE_NAMES;
+  }
+
+  /**
+   * The kind of a type name; for {@code alert}, the first alert kind, since the alert kinds share
+   * that name.
+   *
+   * @throws IllegalArgumentException for a name that is no type name
+   */
+  public static MessageKind ofTypeName(String typeName) {
+    for (MessageKind k : values()) {
+      if (k.typeName().equals(typeName)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("no message type " + typeName);
+  }
+
+  private static final List<String> TYPE_NAMES =
+      Arrays.stream(values()).map(MessageKind::typeName).distinct().toList();
 
   public static MessageKind of(HandshakeType type) {
     for (MessageKind k : values()) {

@@ -1,7 +1,6 @@
 package dev.hslab.model.loopback;
 
 import dev.hslab.model.engine.Engine;
-import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
@@ -76,9 +75,9 @@ public final class Loopback {
   }
 
   private void record(Side side, Step step) {
-    for (EngineEvent e : step.events()) {
-      events.add(new TraceEvent.OfEngine(0, side, e));
-    }
+    // The side's records are numbered as they are delivered, in the order they are queued.
+    int first = 1 + (side == Side.CLIENT ? clientRecords + toServer.size() : serverRecords + toClient.size());
+    events.addAll(TraceEvent.ofStep(0, side, step, first));
     (side == Side.CLIENT ? toServer : toClient).addAll(step.records());
   }
 

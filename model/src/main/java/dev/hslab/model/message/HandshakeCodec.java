@@ -4,6 +4,7 @@ import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import dev.hslab.model.wire.WireReader;
+import dev.hslab.model.wire.WireWriter;
 
 /**
  * Decodes handshake messages: the four-byte header (RFC 5246 §7.4) and the body by type. The
@@ -15,6 +16,15 @@ public final class HandshakeCodec {
   public static final int HEADER_LENGTH = 4;
 
   private HandshakeCodec() {}
+
+  /**
+   * A message with its header, {@code msg_type(1) length(3) body} (RFC 5246 §7.4): what
+   * {@link HandshakeMessage#encode} writes, and what the network's inject fault writes for a
+   * body no message value describes.
+   */
+  public static Bytes frame(HandshakeType type, Bytes body) {
+    return new WireWriter(HEADER_LENGTH + body.length()).uint8(type.code()).opaque24(body).toBytes();
+  }
 
   /** Decodes one complete message with its header; trailing bytes are a decode_error. */
   public static HandshakeMessage decode(Bytes message, DecodeContext ctx) throws TlsAlertException {

@@ -28,11 +28,6 @@ public sealed interface HandshakeMessage
 
   /** The message with its header: {@code msg_type(1) length(3) body} (RFC 5246 §7.4). */
   default Bytes encode() {
-    WireWriter w = new WireWriter();
-    w.uint8(type().code());
-    int mark = w.begin(3);
-    encodeBody(w);
-    w.end(mark);
-    return w.toBytes();
+    return HandshakeCodec.frame(type(), body());
   }
 }

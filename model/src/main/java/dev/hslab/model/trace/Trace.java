@@ -5,6 +5,7 @@ import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.AlertLevel;
+import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,15 +31,23 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
     this(events, decide(events));
   }
 
-  /** A message put on the wire by {@code from}, numbered in sending order from 1. */
-  public record Sent(int n, double timeMs, Side from, MessageInfo message) {}
+  /**
+   * A message put on the wire by {@code from}, numbered in sending order from 1.
+   *
+   * @param record the record that carried it, per sending side from 1; 0 when unknown (no network
+   *     in the run, or records that do not pair up with messages)
+   * @param fault what the network did to that record other than deliver it, or null
+   */
+  public record Sent(int n, double timeMs, Side from, MessageInfo message, int record, NetworkAction fault) {}
 
   /** Every message each side sent, in the order they were sent: the numbered sequence. */
   public List<Sent> sent() {
     List<Sent> out = new ArrayList<>();
     for (TraceEvent e : events) {
       if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.MessageSent ms) {
-        out.add(new Sent(out.size() + 1, e.timeMs(), oe.side(), ms.message()));
+        TraceEvent.Carriage c = oe.carriage();
+        out.add(new Sent(out.size() + 1, e.timeMs(), oe.side(), ms.message(), c == null ? 0 : c.record(),
+            c == null ? null : c.fault()));
       }
     }
     return out;

@@ -1,8 +1,11 @@
 package dev.hslab.model.trace;
 
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.Bytes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One event of a run, in virtual time: what an engine reported, or what the network did to a
@@ -14,8 +17,31 @@ public sealed interface TraceEvent {
   /** Virtual time in milliseconds since the run started. */
   double timeMs();
 
-  /** An engine on {@code side} reported {@code event}. */
-  record OfEngine(double timeMs, Side side, EngineEvent event) implements TraceEvent {}
+  /**
+   * An engine on {@code side} reported {@code event}; for a message it sent, {@code carriage} is how
+   * the network carried it, decided when the network took the record (null for other events, and
+   * when the sender's records and messages do not pair up one to one).
+   */
+  record OfEngine(double timeMs, Side side, EngineEvent event, Carriage carriage) implements TraceEvent {
+
+    public OfEngine(double timeMs, Side side, EngineEvent event) {
+      this(timeMs, side, event, null);
+    }
+  }
+
+  /**
+   * The record a sent message travelled in, numbered per sending side from 1 like
+   * {@link OfNetwork#record()}, and the first thing the network did to it other than deliver it
+   * ({@code dropped}, {@code corrupted}, ...), or null when it was delivered unchanged.
+   */
+  record Carriage(int record, NetworkAction fault) {
+
+    public Carriage {
+      if (record < 1 || fault == NetworkAction.DELIVERED || fault == NetworkAction.INJECTED) {
+        throw new IllegalArgumentException("record " + record + ", fault " + fault);
+      }
+    }
+  }
 
   /**
    * The network handled record number {@code record} (counted per sending side from 1) sent by
@@ -23,6 +49,44 @@ public sealed interface TraceEvent {
    */
   record OfNetwork(double timeMs, Side from, int record, NetworkAction action, String detail, Bytes bytes)
       implements TraceEvent {}
+
+  /**
+   * Whether {@code step}'s messages and records pair one to one, the k-th message in the k-th
+   * record: the model engine's rule (each message in its own record). A real engine that packs a
+   * flight into one record does not, and its messages get no carriage.
+   */
+  static boolean pairs(Step step) {
+    return step.events().stream().filter(e -> e instanceof EngineEvent.MessageSent).count() == step.records().size();
+  }
+
+  /**
+   * {@code step}'s events as trace events at {@code timeMs}; the i-th message sent gets
+   * {@code carriages.get(i)}, or none when {@code carriages} is empty.
+   */
+  static List<TraceEvent> ofStep(double timeMs, Side side, Step step, List<Carriage> carriages) {
+    List<TraceEvent> out = new ArrayList<>(step.events().size());
+    int m = 0;
+    for (EngineEvent e : step.events()) {
+      Carriage c = e instanceof EngineEvent.MessageSent && !carriages.isEmpty() ? carriages.get(m++) : null;
+      out.add(new OfEngine(timeMs, side, e, c));
+    }
+    return out;
+  }
+
+  /**
+   * {@code step}'s events for a link that delivers every record unchanged (the loopback, a TCP
+   * connection): its records are the sender's numbers {@code firstRecord}, {@code firstRecord + 1},
+   * ... when they pair with its messages.
+   */
+  static List<TraceEvent> ofStep(double timeMs, Side side, Step step, int firstRecord) {
+    List<Carriage> carriages = new ArrayList<>();
+    if (pairs(step)) {
+      for (int i = 0; i < step.records().size(); i++) {
+        carriages.add(new Carriage(firstRecord + i, null));
+      }
+    }
+    return ofStep(timeMs, side, step, carriages);
+  }
 
   /** What the network did with a record. */
   enum NetworkAction {

@@ -6,6 +6,7 @@ import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
@@ -31,5 +32,13 @@ class ModelEngineSmokeTest {
         "client.application_data");
     assertThat(c.established()).isTrue();
     assertThat(s.established()).isTrue();
+    // The loopback numbers each message's record as its OfNetwork event does, and faults none.
+    assertThat(t.sent()).extracting(m -> m.from().label() + "@" + m.record()).containsExactly("client@1", "server@1",
+        "server@2", "server@3", "server@4", "client@2", "client@3", "client@4", "server@5", "server@6", "client@5");
+    assertThat(t.sent()).allSatisfy(m -> {
+      assertThat(m.fault()).isNull();
+      assertThat(t.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(TraceEvent.OfNetwork.class,
+          n -> assertThat(n.from() + "#" + n.record()).isEqualTo(m.from() + "#" + m.record())));
+    });
   }
 }

@@ -109,7 +109,7 @@ class HtmlReportTest {
     var planted = dev.hslab.model.explore.Explorer.explore(dev.hslab.model.explore.ExploreOptions.of(
         List.of(dev.hslab.model.explore.Configuration.of(dev.hslab.model.wire.ProtocolVersion.TLS12,
             dev.hslab.model.suite.KeyExchange.RSA))).withFaults(1)
-        .withFaultKinds(dev.hslab.model.explore.FaultKind.DROP)
+        .withFaultKinds(dev.hslab.model.fault.FaultKind.DROP)
         .withTables(dev.hslab.model.handshake.BuggyTables.clientSkipsChangeCipherSpec(),
             dev.hslab.model.handshake.ServerTable.TABLE));
     assertThat(planted.violations()).isNotEmpty();

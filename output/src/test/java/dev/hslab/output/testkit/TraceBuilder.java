@@ -10,6 +10,7 @@ import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,10 @@ public final class TraceBuilder {
 
   /** A message sent, then what the network did with its record, in order. */
   public TraceBuilder send(Side from, MessageInfo mi, NetworkAction... fate) {
-    events.add(new TraceEvent.OfEngine(time, from, new EngineEvent.MessageSent(mi)));
     int no = records.merge(from, 1, Integer::sum);
+    // The network's decision for the record, as the simulation puts it on the message sent.
+    NetworkAction fault = Arrays.stream(fate).filter(a -> a != NetworkAction.DELIVERED).findFirst().orElse(null);
+    events.add(new TraceEvent.OfEngine(time, from, new EngineEvent.MessageSent(mi), new TraceEvent.Carriage(no, fault)));
     Bytes wire = wire(no, mi.bytes() + 5);
     boolean arrived = false;
     double t = time + latency;

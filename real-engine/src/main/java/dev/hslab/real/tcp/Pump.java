@@ -126,8 +126,8 @@ final class Pump {
   /** Writes the step's records, reports its events and notices an ending. */
   private void apply(Step step) {
     double t = (System.nanoTime() - started) / 1e6;
+    events.addAll(TraceEvent.ofStep(t, engine.side(), step, records + 1));
     for (EngineEvent e : step.events()) {
-      events.add(new TraceEvent.OfEngine(t, engine.side(), e));
       listener.onEvent(connection, engine.side(), e);
       if (e instanceof EngineEvent.ApplicationDataReceived d) {
         received.writeBytes(d.data().toByteArray());
