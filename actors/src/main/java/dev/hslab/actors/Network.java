@@ -21,7 +21,7 @@ import java.util.PriorityQueue;
 
 /**
  * One simulation's discrete-event core: the virtual clock, the one event queue (arrivals and
- * timer expiries ordered by time, then by sequence number), the channel's decisions and the trace.
+ * timer expiries ordered by time, then by sequence number), the link's decisions and the trace.
  * It is single-threaded and knows no actors: {@link #next()} says which endpoint must handle which
  * event, and nothing else happens until {@link #answer} brings that endpoint's outputs. The run is
  * therefore a function of the engines, the options and the seed, whatever the thread scheduling.
@@ -57,7 +57,7 @@ final class Network {
   /** A reordered record waiting for its sender's next one. */
   private record Held(Bytes bytes, int record, String detail, double earliest) {}
 
-  private final Channel channel;
+  private final Link link;
   private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
       (a, b) -> a.time() != b.time() ? Double.compare(a.time(), b.time()) : Long.compare(a.seq(), b.seq()));
   private final List<TraceEvent> trace = new ArrayList<>();
@@ -77,7 +77,7 @@ final class Network {
   private boolean begun;
 
   Network(NetworkOptions options, Draws random, List<Loopback.Action> script) {
-    this.channel = new Channel(options, random);
+    this.link = new Link(options, random);
     this.script = new ArrayDeque<>(script);
     for (Side s : Side.values()) {
       status.put(s, new Answer.Status("", false, false));
@@ -219,7 +219,7 @@ final class Network {
     int k = records.merge(from, 1, Integer::sum);
     String type = message == null ? null : message.type();
     int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
-    Channel.Plan plan = channel.decide(from, record, type, nth, now);
+    Link.Plan plan = link.decide(from, record, type, nth, now);
     for (Fault inj : plan.injections()) {
       Injection.Built b = injections.get(from).build(((Fault.Injected) inj.argument()).message(), record,
           message != null && message.encrypted());

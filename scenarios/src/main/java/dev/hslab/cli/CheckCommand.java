@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     // Fault-free scenarios run over the loopback; those with a network over the actors.
-    ScenarioRunner runner = ScenarioRunner.loopbackOnly().withNetwork(new dev.hslab.scenario.ActorsSimulator());
+    ScenarioRunner runner = ScenarioRunner.loopbackOnly().withNetwork(new dev.hslab.scenario.ActorsDriver());
     List<Verdict> verdicts = new ArrayList<>();
     for (Scenario s : scenarios) {
       verdicts.add(runner.run(s));

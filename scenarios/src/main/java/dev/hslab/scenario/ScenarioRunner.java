@@ -18,28 +18,28 @@ public final class ScenarioRunner {
 
   static final String NEEDS_ACTORS = "needs actors: its network (faults, loss, latency or partitions) needs the simulated network";
 
-  private final Simulator loopback;
-  private final Optional<Simulator> network;
+  private final Driver loopback;
+  private final Optional<Driver> network;
 
-  public ScenarioRunner(Simulator loopback, Optional<Simulator> network) {
+  public ScenarioRunner(Driver loopback, Optional<Driver> network) {
     this.loopback = loopback;
     this.network = network;
   }
 
   /** Model engines on the in-memory loopback; no simulated network yet. */
   public static ScenarioRunner loopbackOnly() {
-    return new ScenarioRunner(new LoopbackSimulator(), Optional.empty());
+    return new ScenarioRunner(new LoopbackDriver(), Optional.empty());
   }
 
   /** This runner with {@code simulator} for the scenarios that need a simulated network. */
-  public ScenarioRunner withNetwork(Simulator simulator) {
+  public ScenarioRunner withNetwork(Driver simulator) {
     return new ScenarioRunner(loopback, Optional.of(simulator));
   }
 
   public Verdict run(Scenario s) {
     boolean modelOnly = s.peers().clientEngine() == Scenario.EngineKind.MODEL
         && s.peers().serverEngine() == Scenario.EngineKind.MODEL;
-    Simulator sim;
+    Driver sim;
     if (!s.perfectNetwork()) {
       if (network.isEmpty()) {
         return Verdict.notRun(s, NEEDS_ACTORS);

@@ -26,7 +26,7 @@ public record Verdict(Scenario scenario, Status status, List<Mismatch> mismatche
   }
 
   static Verdict compared(Scenario s, RunFacts facts) {
-    List<Mismatch> m = Comparison.of(s.expect(), facts);
+    List<Mismatch> m = ExpectationCheck.of(s.expect(), facts);
     return new Verdict(s, m.isEmpty() ? Status.PASSED : Status.FAILED, m, "", facts);
   }
 

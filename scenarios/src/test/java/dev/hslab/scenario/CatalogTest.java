@@ -30,7 +30,7 @@ class CatalogTest {
   @MethodSource("catalog")
   void everyScenarioMatchesItsExpectations(Path file) throws Exception {
     Scenario s = ScenarioReader.read(file);
-    Verdict v = ScenarioRunner.loopbackOnly().withNetwork(new ActorsSimulator()).run(s);
+    Verdict v = ScenarioRunner.loopbackOnly().withNetwork(new ActorsDriver()).run(s);
     assertThat(v.mismatches().stream().map(Mismatch::describe).collect(Collectors.toList())).isEmpty();
     assertThat(v.status()).isEqualTo(Verdict.Status.PASSED);
   }

@@ -20,7 +20,7 @@ class ScenarioRunnerTest {
       + "expect:\n  outcome: failed\n  sequence: [client.client_hello]\n";
 
   @Test
-  void networkScenariosGoToThePluggedSimulatorAndAreNotRunWithoutOne() throws Exception {
+  void networkScenariosGoToThePluggedDriverAndAreNotRunWithoutOne() throws Exception {
     Scenario s = ScenarioReader.parse("f.yaml", FAULTY);
     Verdict without = ScenarioRunner.loopbackOnly().run(s);
     assertThat(without.status()).isEqualTo(Verdict.Status.NOT_RUN);
@@ -28,13 +28,13 @@ class ScenarioRunnerTest {
 
     List<Scenario> seen = new ArrayList<>();
     // A stand-in for the actors: the trace of a ClientHello that got no answer.
-    Simulator network = sc -> {
+    Driver network = sc -> {
       seen.add(sc);
       return List.of(new Trace(List.of(new dev.hslab.model.trace.TraceEvent.OfEngine(0, dev.hslab.model.handshake.Side.CLIENT,
           new dev.hslab.model.engine.EngineEvent.MessageSent(new dev.hslab.model.engine.MessageInfo("client_hello", null,
               null, 100, false, false, "", dev.hslab.model.wire.Bytes.EMPTY))))));
     };
-    Simulator loopback = sc -> {
+    Driver loopback = sc -> {
       throw new AssertionError("a network scenario must not run on the loopback");
     };
     Verdict with = new ScenarioRunner(loopback, Optional.empty()).withNetwork(network).run(s);
@@ -53,7 +53,7 @@ class ScenarioRunnerTest {
 
   /** With the default peers the scenario loopback must send what LoopbackRun sends (the lead's reference path). */
   @Test
-  void loopbackSimulatorMatchesLoopbackRunMessageForMessage() {
+  void loopbackDriverMatchesLoopbackRunMessageForMessage() {
     List<HandshakeConfig> configs = List.of(HandshakeConfig.reference(),
         HandshakeConfig.of(ProtocolVersion.TLS12, KeyExchange.PSK).withPskHint(true).withResumption(Resumption.TICKET),
         HandshakeConfig.of(ProtocolVersion.SSL3, KeyExchange.DHE_RSA).withRenegotiation(Renegotiation.SERVER),
@@ -63,7 +63,7 @@ class ScenarioRunnerTest {
       Scenario s = new Scenario("x.yaml", "x", "", hc, Scenario.Peers.DEFAULT, NetworkOptions.perfect(),
           new Expectation(Expectation.Expected.ESTABLISHED, Optional.empty(), List.of(), List.of(), Optional.empty(),
               Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-      List<String> mine = RunFacts.of(new LoopbackSimulator().simulate(s)).labels();
+      List<String> mine = RunFacts.of(new LoopbackDriver().simulate(s)).labels();
       List<String> reference = RunFacts.of(LoopbackRun.run(hc).stream().map(LoopbackRun.Connection::trace).toList())
           .labels();
       assertThat(mine).as(hc.toString()).isEqualTo(reference).isNotEmpty();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Compares what a run did ({@link RunFacts}) with what its scenario expects, field by field. */
-final class Comparison {
+final class ExpectationCheck {
 
   private static final String END = "(end of run)";
 
@@ -15,13 +15,13 @@ final class Comparison {
   private final RunFacts run;
   private final List<Mismatch> out = new ArrayList<>();
 
-  private Comparison(Expectation expect, RunFacts run) {
+  private ExpectationCheck(Expectation expect, RunFacts run) {
     this.expect = expect;
     this.run = run;
   }
 
   static List<Mismatch> of(Expectation expect, RunFacts run) {
-    Comparison c = new Comparison(expect, run);
+    ExpectationCheck c = new ExpectationCheck(expect, run);
     c.outcome();
     expect.sequence().ifPresent(c::sequence);
     c.contains();

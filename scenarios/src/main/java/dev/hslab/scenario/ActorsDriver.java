@@ -12,7 +12,7 @@ import java.util.List;
  * Runs a scenario through the client, server and network actors in virtual time, over the
  * network options its {@code network:} block gave.
  */
-public final class ActorsSimulator implements dev.hslab.scenario.Simulator {
+public final class ActorsDriver implements Driver {
 
   @Override
   public List<Trace> simulate(Scenario s) {

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what happens to one record: partitions, the aimed faults that target its message, and
+ * The simulated link under the TLS records (named apart from the explorer's {@code Channel}, a
+ * FIFO of abstract messages). It decides what happens to one record: partitions, the aimed faults that target its message, and
  * the random faults, drawn in a fixed order (loss, corruption, truncation, duplication,
  * reordering, latency) from the seeded source; a probability of 0 draws nothing.
  */
-final class Channel {
+final class Link {
 
   /** What to do with one record. */
   record Plan(boolean dropped, Bytes bytes, NetworkAction action, String detail, double latencyMs, double delayMs,
@@ -23,7 +24,7 @@ final class Channel {
   private final Draws random;
   private final boolean[] used;
 
-  Channel(NetworkOptions options, Draws random) {
+  Link(NetworkOptions options, Draws random) {
     this.options = options;
     this.random = random;
     this.used = new boolean[options.faults().size()];

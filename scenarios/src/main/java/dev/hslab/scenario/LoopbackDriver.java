@@ -11,7 +11,7 @@ import java.util.List;
  * (same engine configurations, connections and application script), with what a scenario adds:
  * a side that refuses renegotiation and the side that closes first.
  */
-public final class LoopbackSimulator implements Simulator {
+public final class LoopbackDriver implements Driver {
 
   @Override
   public List<Trace> simulate(Scenario s) {

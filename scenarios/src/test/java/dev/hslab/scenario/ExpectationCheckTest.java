@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of mismatch is reported with the expected and actual value and the message number. */
-class ComparisonTest {
+class ExpectationCheckTest {
 
   private static final List<String> RSA = List.of("client.client_hello", "server.server_hello", "server.certificate",
       "server.server_hello_done", "client.client_key_exchange", "client.change_cipher_spec", "client.finished",
@@ -20,7 +20,7 @@ class ComparisonTest {
 
   private static List<String> compare(String expectYaml, RunFacts facts) throws ScenarioException {
     Scenario s = ScenarioReader.parse("x.yaml", "name: x\nexpect:\n" + expectYaml);
-    return Comparison.of(s.expect(), facts).stream().map(Mismatch::describe).toList();
+    return ExpectationCheck.of(s.expect(), facts).stream().map(Mismatch::describe).toList();
   }
 
   @Test
