@@ -28,6 +28,8 @@ import javax.imageio.ImageIO;
  */
 final class EmbeddedBackend implements Backend {
 
+  private static final int JSON_MEMORY = 128 * 1024 * 1024;
+
   private final ExecutorService thread;
   private final Duration timeout;
   private GraphvizV8Engine engine;
@@ -67,6 +69,14 @@ final class EmbeddedBackend implements Backend {
   public String svg(String dot) {
     return call(() -> engine.execute(dot, Options.create().format(guru.nidi.graphviz.engine.Format.SVG), Rasterizer.NONE)
         .asString());
+  }
+
+  @Override
+  public String json(String dot) {
+    // The JSON of a large graph (every path of every configuration) outgrows viz.js's default
+    // 16 MB heap; the engine is restarted with this size only when it changes.
+    return call(() -> engine.execute(dot, Options.create().format(guru.nidi.graphviz.engine.Format.JSON)
+        .totalMemory(JSON_MEMORY), Rasterizer.NONE).asString());
   }
 
   @Override
