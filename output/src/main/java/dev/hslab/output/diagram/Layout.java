@@ -30,7 +30,7 @@ import java.util.Locale;
  * Two boxes overlap when they share more than {@link #SLACK} points in both directions: the JSON
  * rounds label sizes to a hundredth of an inch, so boxes that merely touch are not reported.
  */
-public record Layout(List<Box> nodes, List<Box> labels) {
+public record Layout(List<Box> nodes, List<Box> labels, List<Line> lines) {
 
   /** Overlap smaller than this (points, in x or in y) is rounding, not a collision. */
   public static final double SLACK = 1.0;
@@ -43,7 +43,22 @@ public record Layout(List<Box> nodes, List<Box> labels) {
   public Layout {
     nodes = List.copyOf(nodes);
     labels = List.copyOf(labels);
+    lines = List.copyOf(lines);
   }
+
+  /**
+   * An edge as drawn: points along its curve (each cubic Bézier of its {@code _draw_} sampled
+   * {@value #SAMPLES} times), the nodes it joins and the names of its own labels.
+   */
+  public record Line(String what, String tail, String head, List<String> ownLabels, List<double[]> points) {
+    public Line {
+      ownLabels = List.copyOf(ownLabels);
+      points = List.copyOf(points);
+    }
+  }
+
+  /** Points sampled on each Bézier segment of an edge. */
+  static final int SAMPLES = 16;
 
   /** A named rectangle: {@code what} says which node or label, for a failure message. */
   public record Box(String what, double x0, double y0, double x1, double y1) {
@@ -92,6 +107,37 @@ public record Layout(List<Box> nodes, List<Box> labels) {
     return out;
   }
 
+  /**
+   * Every edge drawn through a label other than its own, or through a node other than the two
+   * it joins: a point of its curve lies inside the box, more than {@link #SLACK} from its border.
+   */
+  public List<Overlap> crossings() {
+    List<Overlap> out = new ArrayList<>();
+    for (Line l : lines) {
+      Box self = new Box(l.what(), 0, 0, 0, 0);
+      for (Box b : labels) {
+        if (!l.ownLabels().contains(b.what()) && crosses(l, b)) {
+          out.add(new Overlap(self, b));
+        }
+      }
+      for (Box n : nodes) {
+        if (!n.what().equals("node " + l.tail()) && !n.what().equals("node " + l.head()) && crosses(l, n)) {
+          out.add(new Overlap(self, n));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean crosses(Line l, Box b) {
+    for (double[] p : l.points()) {
+      if (p[0] > b.x0() + SLACK && p[0] < b.x1() - SLACK && p[1] > b.y0() + SLACK && p[1] < b.y1() - SLACK) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Reads Graphviz's {@code -Tjson} output. */
   public static Layout parse(String json) {
     JsonNode root;
@@ -102,6 +148,7 @@ public record Layout(List<Box> nodes, List<Box> labels) {
     }
     List<Box> nodes = new ArrayList<>();
     List<Box> labels = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     graphLabel(root, "title", labels);
     List<String> names = new ArrayList<>();
     for (JsonNode o : root.path("objects")) {
@@ -125,23 +172,29 @@ public record Layout(List<Box> nodes, List<Box> labels) {
       if (e.path("style").asText().contains("invis")) {
         continue;
       }
-      String edge = names.get(e.path("tail").asInt()) + " -> " + names.get(e.path("head").asInt());
+      String tail = names.get(e.path("tail").asInt());
+      String head = names.get(e.path("head").asInt());
+      String edge = tail + " -> " + head;
       double[] lp = e.has("lp") ? numbers(e.path("lp").asText()) : null;
       double[] xlp = e.has("xlp") ? numbers(e.path("xlp").asText()) : null;
+      List<Box> own = new ArrayList<>();
       if (lp != null) {
-        labels.add(textBox("label of " + edge, e.path("_ldraw_"), lp, xlp));
+        own.add(textBox("label of " + edge, e.path("_ldraw_"), lp, xlp));
       }
       if (xlp != null) {
-        labels.add(textBox("xlabel of " + edge, e.path("_ldraw_"), xlp, lp));
+        own.add(textBox("xlabel of " + edge, e.path("_ldraw_"), xlp, lp));
       }
       if (e.has("head_lp")) {
-        labels.add(textBox("head label of " + edge, e.path("_hldraw_"), numbers(e.path("head_lp").asText()), null));
+        own.add(textBox("head label of " + edge, e.path("_hldraw_"), numbers(e.path("head_lp").asText()), null));
       }
       if (e.has("tail_lp")) {
-        labels.add(textBox("tail label of " + edge, e.path("_tldraw_"), numbers(e.path("tail_lp").asText()), null));
+        own.add(textBox("tail label of " + edge, e.path("_tldraw_"), numbers(e.path("tail_lp").asText()), null));
       }
+      labels.addAll(own);
+      String what = "edge " + edge + (own.isEmpty() ? "" : own.get(0).what().substring(own.get(0).what().indexOf(edge) + edge.length()));
+      lines.add(new Line(what, tail, head, own.stream().map(Box::what).toList(), curve(e.path("_draw_"))));
     }
-    return new Layout(nodes, labels);
+    return new Layout(nodes, labels, lines);
   }
 
   private static void graphLabel(JsonNode g, String what, List<Box> labels) {
@@ -178,6 +231,31 @@ public record Layout(List<Box> nodes, List<Box> labels) {
     }
     String text = lines.isEmpty() ? "" : " \"" + String.join("\\n", lines) + "\"";
     return Box.centred(what + text, centre[0], centre[1], width, height);
+  }
+
+  /** Points along the Bézier curves ({@code b}, {@code B}) of an edge's drawing operations. */
+  private static List<double[]> curve(JsonNode ops) {
+    List<double[]> out = new ArrayList<>();
+    for (JsonNode op : ops) {
+      String kind = op.path("op").asText();
+      if (!kind.equals("b") && !kind.equals("B")) {
+        continue;
+      }
+      JsonNode p = op.path("points");
+      for (int i = 0; i + 3 < p.size(); i += 3) {
+        for (int k = 0; k <= SAMPLES; k++) {
+          double t = (double) k / SAMPLES;
+          double u = 1 - t;
+          double[] q = new double[2];
+          for (int d = 0; d < 2; d++) {
+            q[d] = u * u * u * p.get(i).get(d).asDouble() + 3 * u * u * t * p.get(i + 1).get(d).asDouble()
+                + 3 * u * t * t * p.get(i + 2).get(d).asDouble() + t * t * t * p.get(i + 3).get(d).asDouble();
+          }
+          out.add(q);
+        }
+      }
+    }
+    return out;
   }
 
   private static double distance(double x, double y, double[] p) {

@@ -58,6 +58,27 @@ class LayoutTest {
   }
 
   @Test
+  void findsAnEdgeDrawnThroughAnotherLabelOrANodeItDoesNotJoin() {
+    String json = """
+        {"name": "g", "objects": [
+           {"_gvid": 0, "name": "a", "pos": "0,100", "width": "0.5", "height": "0.25"},
+           {"_gvid": 1, "name": "b", "pos": "0,0", "width": "0.5", "height": "0.25"},
+           {"_gvid": 2, "name": "c", "pos": "0,50", "width": "0.5", "height": "0.25"},
+           {"_gvid": 3, "name": "d", "pos": "100,50", "width": "0.5", "height": "0.25"}],
+         "edges": [
+           {"tail": 0, "head": 1, "lp": "10,75",
+            "_draw_": [{"op": "b", "points": [[0,91],[0,70],[0,30],[0,9]]}],
+            "_ldraw_": [{"op": "F", "size": 8}, {"op": "T", "pt": [10, 73], "align": "c", "width": 16, "text": "own"}]},
+           {"tail": 2, "head": 3, "lp": "0,30",
+            "_draw_": [{"op": "b", "points": [[18,50],[40,50],[60,50],[82,50]]}],
+            "_ldraw_": [{"op": "F", "size": 8}, {"op": "T", "pt": [0, 28], "align": "c", "width": 30, "text": "other"}]}]}
+        """;
+    Layout l = Layout.parse(json);
+    assertThat(l.crossings()).extracting(Object::toString).containsExactly(
+        "edge a -> b \"own\" overlaps label of c -> d \"other\"", "edge a -> b \"own\" overlaps node c");
+  }
+
+  @Test
   void boxesThatOnlyTouchDoNotOverlap() {
     Layout.Box a = new Layout.Box("a", 0, 0, 10, 10);
     assertThat(a.overlaps(new Layout.Box("b", 10 - Layout.SLACK, 0, 20, 10), Layout.SLACK)).isFalse();
