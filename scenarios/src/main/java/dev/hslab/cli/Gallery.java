@@ -25,9 +25,9 @@ final class Gallery {
   static Map<String, String> sources() throws UsageException {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("client-states", StateGraph.dot(ClientTable.TABLE,
-        StateGraph.Options.defaults().withSelfLoops(false).withTitle("The client's state machine (RFC 5246 §7.3)")));
+        StateGraph.Options.defaults().withTitle("The client's state machine (RFC 5246 §7.3)")));
     out.put("server-states", StateGraph.dot(ServerTable.TABLE,
-        StateGraph.Options.defaults().withSelfLoops(false).withTitle("The server's state machine (RFC 5246 §7.3)")));
+        StateGraph.Options.defaults().withTitle("The server's state machine (RFC 5246 §7.3)")));
     ConfigOptions tls12 = new ConfigOptions();
     tls12.version = "tls1.2";
     tls12.resume = "none";

@@ -10,6 +10,9 @@ interface Backend extends AutoCloseable {
 
   byte[] png(String dot);
 
+  /** The layout as Graphviz's JSON output ({@code -Tjson}): every node's and label's position and size. */
+  String json(String dot);
+
   @Override
   void close();
 }

@@ -28,6 +28,11 @@ import javax.imageio.ImageIO;
  */
 final class EmbeddedBackend implements Backend {
 
+  private static final int JSON_MEMORY = 128 * 1024 * 1024;
+
+  /** The first installed font with Helvetica's widths, else the narrower DejaVu, else SansSerif. */
+  private static final String PNG_FONT = pngFont();
+
   private final ExecutorService thread;
   private final Duration timeout;
   private GraphvizV8Engine engine;
@@ -70,10 +75,19 @@ final class EmbeddedBackend implements Backend {
   }
 
   @Override
+  public String json(String dot) {
+    // The JSON of a large graph (every path of every configuration) outgrows viz.js's default
+    // 16 MB heap; the engine is restarted with this size only when it changes.
+    return call(() -> engine.execute(dot, Options.create().format(guru.nidi.graphviz.engine.Format.JSON)
+        .totalMemory(JSON_MEMORY), Rasterizer.NONE).asString());
+  }
+
+  @Override
   public byte[] png(String dot) {
     // svgSalamander resolves font-family as one AWT font name and cannot parse Graphviz's
-    // "Helvetica,sans-Serif" list; Java's logical SansSerif is always there.
-    String svg = svg(dot).replaceAll("font-family=\"[^\"]*\"", "font-family=\"SansSerif\"");
+    // "Helvetica,sans-Serif" list. The layout measured Helvetica; a font as wide keeps the text
+    // inside its boxes (Java's logical SansSerif, often DejaVu Sans, runs about a tenth wider).
+    String svg = svg(dot).replaceAll("font-family=\"[^\"]*\"", "font-family=\"" + PNG_FONT + "\"");
     BufferedImage image = Rasterizer.SALAMANDER.rasterize(Graphviz.fromString(dot), g -> {}, svg);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -82,6 +96,18 @@ final class EmbeddedBackend implements Backend {
       throw new RenderException("cannot encode PNG: " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  private static String pngFont() {
+    java.util.Set<String> installed = java.util.Set.of(
+        java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(java.util.Locale.ROOT));
+    for (String f : java.util.List.of("Helvetica", "Arial", "Liberation Sans", "Nimbus Sans", "Nimbus Sans L",
+        "DejaVu Sans Condensed")) {
+      if (installed.contains(f)) {
+        return f;
+      }
+    }
+    return "SansSerif";
   }
 
   private <T> T call(Callable<T> task) {

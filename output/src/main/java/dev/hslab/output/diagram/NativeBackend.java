@@ -56,6 +56,11 @@ final class NativeBackend implements Backend {
     return run(source, "png");
   }
 
+  @Override
+  public String json(String source) {
+    return new String(run(source, "json"), StandardCharsets.UTF_8);
+  }
+
   private byte[] run(String source, String format) {
     Path dir = null;
     try {

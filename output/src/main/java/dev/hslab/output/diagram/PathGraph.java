@@ -20,7 +20,9 @@ import java.util.Set;
  * <p>A message's place is its handshake and its label: the first handshake, then each
  * renegotiation (RFC 5246 §7.4.1.1–7.4.1.2), which starts at the server's HelloRequest or at a
  * ClientHello after the first. Keying nodes by place rather than by label keeps a renegotiation
- * from folding back onto the first handshake, so the graph stays acyclic and reads top to bottom.
+ * from folding back onto the first handshake, so the graph reads top to bottom; the one cycle left,
+ * the Finished messages of a resumed handshake in the other order than a full one's, is closed
+ * by an edge that does not rank its nodes.
  *
  * <p>The DOT is byte-stable: nodes and edges come in order of first appearance over the paths in
  * the report's order, node ids are derived from the place.
@@ -88,14 +90,27 @@ public final class PathGraph {
     b.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n");
     b.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
     b.append("  start [shape=circle, style=filled, fillcolor=black, width=0.18, label=\"\"];\n");
-    b.append("  end [shape=doublecircle, style=filled, fillcolor=black, width=0.12, label=\"\", xlabel=\"completed\"];\n");
+    // "completed" is a node beside the end, not its xlabel: Graphviz places external labels after
+    // routing the edges, so the edges into the end ran through it; nodes are routed around.
+    b.append("  end [shape=doublecircle, style=filled, fillcolor=black, width=0.12, label=\"\"];\n");
+    b.append("  completed [shape=plaintext, style=\"\", fontsize=9, label=\"completed\"];\n");
+    b.append("  { rank=same; end; completed; }\n");
     for (int h = 1; h <= handshakes; h++) {
       boolean cluster = options.clusters() && handshakes > 1;
       String indent = cluster ? "    " : "  ";
       if (cluster) {
+        // The handshake's name is a node beside its first message, not the cluster's label: the
+        // edges entering the box at its top ran through a label there; nodes are routed around.
         b.append("  subgraph cluster_handshake_").append(h).append(" {\n");
-        b.append("    label=").append(Dot.quote(h == 1 ? "first handshake" : "renegotiation " + (h - 1)))
-            .append("; style=\"rounded\"; color=\"#9aa5b1\"; fontsize=11;\n");
+        b.append("    label=\"\"; style=\"rounded\"; color=\"#9aa5b1\";\n");
+        b.append("    handshake_").append(h).append(" [shape=plaintext, style=\"\", fontsize=11, label=")
+            .append(Dot.quote(h == 1 ? "first handshake" : "renegotiation " + (h - 1))).append("];\n");
+        for (PathNode n : nodes.keySet()) {
+          if (n.handshake() == h) {
+            b.append("    { rank=same; handshake_").append(h).append("; ").append(n.id()).append("; }\n");
+            break;
+          }
+        }
       }
       for (PathNode n : nodes.keySet()) {
         if (n.handshake() == h) {
@@ -107,14 +122,57 @@ public final class PathGraph {
       }
     }
     int total = walks.size();
+    Set<List<String>> back = backEdges(edges.keySet());
     for (Map.Entry<List<String>, Integer> e : edges.entrySet()) {
       int count = e.getValue();
       b.append("  ").append(e.getKey().get(0)).append(" -> ").append(e.getKey().get(1))
           .append(" [label=").append(Dot.quote(String.valueOf(count)))
-          .append(", penwidth=").append(penWidth(count, total)).append("];\n");
+          .append(", penwidth=").append(penWidth(count, total));
+      if (back.contains(e.getKey())) {
+        b.append(", constraint=false");
+      }
+      b.append("];\n");
     }
     b.append("}\n");
     return b.toString();
+  }
+
+  /**
+   * The edges that close a cycle, found depth-first from the start in the edges' order: within
+   * one handshake a resumed session's server Finished comes before the client's and a full
+   * one's after it, so the places form cycles.
+   */
+  private static Set<List<String>> backEdges(Set<List<String>> edges) {
+    Map<String, List<String>> next = new LinkedHashMap<>();
+    for (List<String> e : edges) {
+      next.computeIfAbsent(e.get(0), k -> new ArrayList<>()).add(e.get(1));
+    }
+    Set<List<String>> back = new LinkedHashSet<>();
+    Set<String> done = new java.util.HashSet<>();
+    Set<String> onPath = new java.util.HashSet<>();
+    java.util.Deque<java.util.Iterator<String>> stack = new java.util.ArrayDeque<>();
+    java.util.Deque<String> at = new java.util.ArrayDeque<>();
+    at.push("start");
+    onPath.add("start");
+    stack.push(next.getOrDefault("start", List.of()).iterator());
+    while (!stack.isEmpty()) {
+      if (!stack.peek().hasNext()) {
+        stack.pop();
+        String n = at.pop();
+        onPath.remove(n);
+        done.add(n);
+        continue;
+      }
+      String to = stack.peek().next();
+      if (onPath.contains(to)) {
+        back.add(List.of(at.peek(), to));
+      } else if (!done.contains(to)) {
+        at.push(to);
+        onPath.add(to);
+        stack.push(next.getOrDefault(to, List.of()).iterator());
+      }
+    }
+    return back;
   }
 
   private static void node(StringBuilder b, String indent, PathNode n) {

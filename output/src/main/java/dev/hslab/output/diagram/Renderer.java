@@ -63,6 +63,14 @@ public final class Renderer implements AutoCloseable {
     };
   }
 
+  /**
+   * Lays the picture out without drawing it: where Graphviz put every node and label, read from
+   * its JSON output ({@code -Tjson}) by the same engine that draws the pictures.
+   */
+  public Layout layout(String dot) {
+    return Layout.parse(backend.json(dot));
+  }
+
   public void write(String dot, Format format, Path out) {
     write(out, render(dot, format));
   }

@@ -16,8 +16,12 @@ class DiagramContentTest {
 
   private static final Pattern EDGE = Pattern.compile("^  (\\w+) -> (\\w+) \\[(.*)];$", Pattern.MULTILINE);
 
+  /**
+   * Every table row is drawn: a row to another state as one edge, in table order, dashed when it
+   * has guards; a row that stays in its state as one line under the state's name.
+   */
   @Test
-  void everyTableRowIsOneEdgeAndGuardedRowsAreDashed() {
+  void everyTableRowIsOneEdgeOrOneLineOfItsStateAndGuardedRowsAreDashed() {
     for (var table : List.of(ClientTable.TABLE, ServerTable.TABLE)) {
       String dot = StateGraph.dot(table, StateGraph.Options.defaults());
       Matcher m = EDGE.matcher(dot);
@@ -26,12 +30,23 @@ class DiagramContentTest {
         edges.add(new String[] {m.group(1), m.group(2), m.group(3)});
       }
       List<String[]> rows = edges.stream().filter(e -> !e[0].equals("initial") && !e[2].contains("ltail=")).toList();
-      assertThat(rows).hasSize(table.rows().size());
+      List<? extends Transition<?>> moving = table.rows().stream().filter(t -> t.from() != t.to()).toList();
+      assertThat(rows).hasSize(moving.size());
       for (int i = 0; i < rows.size(); i++) {
-        Transition<?> t = table.rows().get(i);
+        Transition<?> t = moving.get(i);
         assertThat(rows.get(i)[0]).isEqualTo(t.from().name());
         assertThat(rows.get(i)[1]).isEqualTo(t.to().name());
         assertThat(rows.get(i)[2].contains("style=dashed")).as(t.toString()).isEqualTo(!t.guards().isEmpty());
+      }
+      for (Transition<?> t : table.rows()) {
+        if (t.from() == t.to()) {
+          String trigger = t.trigger().toString().startsWith("recv ") ? t.trigger().toString() : "local: " + t.trigger();
+          String line = "\u21bb " + trigger + (t.guards().isEmpty() ? "" : " [" + t.guardLabel() + "]")
+              + (t.emits().isEmpty() ? "" : " / " + t.emits().get(0));
+          Matcher node = Pattern.compile("^    " + t.from().name() + " \\[label=<(.*)>.*];$", Pattern.MULTILINE).matcher(dot);
+          assertThat(node.find()).as(t.from().name()).isTrue();
+          assertThat(node.group(1)).as(t.toString()).contains(line);
+        }
       }
     }
   }
@@ -39,9 +54,25 @@ class DiagramContentTest {
   @Test
   void clientEdgeLabelsNameTriggerGuardsAndEmittedMessages() {
     String dot = StateGraph.dot(ClientTable.TABLE, StateGraph.Options.defaults());
+    // The client's second flight is sent on six rows: named on each edge, spelled out once.
     assertThat(dot).contains("WAIT_SERVER_HELLO_DONE -> WAIT_CHANGE_CIPHER_SPEC [label=\"recv server_hello_done\\n[no ticket]"
-        + "\\n/ [certificate], [no_certificate],\\n  client_key_exchange, [certificate_verify],\\n  change_cipher_spec, finished\", style=dashed];");
+        + "\\n/ flight 1\", style=dashed];");
+    assertThat(dot).contains("flight 1: [certificate], [no_certificate], client_key_exchange, [certificate_verify], "
+        + "change_cipher_spec, finished");
+    assertThat(Pattern.compile("/ flight 1\"").matcher(dot).results().count()).isEqualTo(6);
     assertThat(dot).contains("START -> WAIT_SERVER_HELLO [label=\"local: start\\n/ client_hello\"];");
+    assertThat(dot).contains("WAIT_FINISHED -> ESTABLISHED [label=\"recv finished\\n[resumed]\\n/ change_cipher_spec, finished\", style=dashed];");
+  }
+
+  @Test
+  void statesStandInTheTablesOrderTopToBottomAndRenegotiationsGoBackInGrey() {
+    String dot = StateGraph.dot(ClientTable.TABLE, StateGraph.Options.defaults());
+    assertThat(dot).contains("  START -> WAIT_SERVER_HELLO -> WAIT_SERVER_CERTIFICATE -> WAIT_SERVER_KEY_EXCHANGE"
+        + " -> WAIT_CERTIFICATE_REQUEST -> WAIT_SERVER_HELLO_DONE -> WAIT_NEW_SESSION_TICKET -> WAIT_CHANGE_CIPHER_SPEC"
+        + " -> WAIT_FINISHED -> ESTABLISHED -> WAIT_CLOSE_NOTIFY -> CLOSED -> legend [style=invis, weight=10];");
+    assertThat(dot).contains("{ rank=same; CLOSED; FAILED; }");
+    assertThat(dot).contains("ESTABLISHED -> WAIT_SERVER_HELLO [label=\"local: renegotiate\\n/ client_hello\", color=\"#5f6b7a\"");
+    assertThat(dot).contains("graph [compound=true, rankdir=TB");
   }
 
   @Test
@@ -60,6 +91,12 @@ class DiagramContentTest {
   void withoutSelfLoopsNoEdgeStaysInItsState() {
     String dot = StateGraph.dot(ClientTable.TABLE, StateGraph.Options.defaults().withSelfLoops(false));
     Matcher m = EDGE.matcher(dot);
+    while (m.find()) {
+      assertThat(m.group(1)).isNotEqualTo(m.group(2));
+    }
+    assertThat(dot).doesNotContain("\u21bb");
+    // With self-loops, no edge stays in its state either: those rows are lines under the state.
+    m = EDGE.matcher(StateGraph.dot(ClientTable.TABLE, StateGraph.Options.defaults()));
     while (m.find()) {
       assertThat(m.group(1)).isNotEqualTo(m.group(2));
     }
