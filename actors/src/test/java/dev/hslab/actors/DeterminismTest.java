@@ -1,6 +1,7 @@
 package dev.hslab.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.TraceEvent;

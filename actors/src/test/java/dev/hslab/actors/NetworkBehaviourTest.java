@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.fault.Fault.Target;
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;

@@ -1,6 +1,7 @@
 package dev.hslab.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hslab.model.config.HandshakeConfig;

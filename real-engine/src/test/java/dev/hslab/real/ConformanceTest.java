@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.concrete.ConfigMapping;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.ConfigurationSpace;

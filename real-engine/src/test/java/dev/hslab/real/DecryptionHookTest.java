@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.crypto.KeyDerivation;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.Transcript;

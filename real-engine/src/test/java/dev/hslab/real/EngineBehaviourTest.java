@@ -2,6 +2,7 @@ package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.ClientAuth;

@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;

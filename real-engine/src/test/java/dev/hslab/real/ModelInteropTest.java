@@ -3,6 +3,7 @@ package dev.hslab.real;
 import static dev.hslab.real.Connections.CLIENT_DATA;
 import static dev.hslab.real.Connections.SERVER_DATA;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.ClientCertificate;

@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.ClientCertificate;

@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;

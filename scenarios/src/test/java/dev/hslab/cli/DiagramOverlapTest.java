@@ -1,6 +1,7 @@
 package dev.hslab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ConfigurationSpace;
 import dev.hslab.model.explore.ExplorationReport;

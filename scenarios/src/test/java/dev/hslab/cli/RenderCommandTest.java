@@ -2,6 +2,7 @@ package dev.hslab.cli;
 
 import static dev.hslab.cli.RunCommandTest.hslab;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hslab.model.explore.ConfigurationSpace;

@@ -2,13 +2,14 @@ package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.actors.Latency;
 import dev.hslab.actors.Partition;
+import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.fault.Fault;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.hslab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.actors.NetworkOptions;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Renegotiation;

@@ -2,8 +2,8 @@ package dev.hslab.model.explore;
 
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.Emit;
-import dev.hslab.model.handshake.HandshakeState.Phase;
 import dev.hslab.model.handshake.HandshakeState;
+import dev.hslab.model.handshake.HandshakeState.Phase;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.Transition;

@@ -1,14 +1,15 @@
 package dev.hslab.model.concrete;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.Deviation;
 import dev.hslab.model.explore.Deviations;
 import dev.hslab.model.explore.Mutation;
-import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.ClientCertificate;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Renegotiation;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;

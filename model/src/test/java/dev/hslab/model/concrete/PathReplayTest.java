@@ -1,6 +1,7 @@
 package dev.hslab.model.concrete;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ConfigurationSpace;

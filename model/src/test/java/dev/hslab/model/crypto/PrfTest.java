@@ -2,6 +2,7 @@ package dev.hslab.model.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.PrfHash;
 import dev.hslab.model.wire.Bytes;

@@ -1,6 +1,7 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;

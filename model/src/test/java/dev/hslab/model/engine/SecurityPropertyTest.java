@@ -1,6 +1,7 @@
 package dev.hslab.model.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.config.EngineConfigs;
 import dev.hslab.model.config.HandshakeConfig;

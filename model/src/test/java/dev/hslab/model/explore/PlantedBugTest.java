@@ -2,6 +2,7 @@ package dev.hslab.model.explore;
 
 import static dev.hslab.model.wire.ProtocolVersion.TLS12;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.ClientState;
 import dev.hslab.model.handshake.ClientTable;

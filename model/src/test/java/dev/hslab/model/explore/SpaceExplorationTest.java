@@ -1,6 +1,7 @@
 package dev.hslab.model.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.ClientCertificate;

@@ -4,6 +4,7 @@ import static dev.hslab.model.wire.ProtocolVersion.SSL3;
 import static dev.hslab.model.wire.ProtocolVersion.TLS10;
 import static dev.hslab.model.wire.ProtocolVersion.TLS12;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.Renegotiation;

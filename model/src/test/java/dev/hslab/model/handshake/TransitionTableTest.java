@@ -1,6 +1,7 @@
 package dev.hslab.model.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.hslab.model.message;
 import static dev.hslab.model.message.OpenSslCapturesB.*;
 import static dev.hslab.model.message.ServerKeyExchangeTest.assertAlert;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;

@@ -1,6 +1,7 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hslab.model.message.extension.Extension;
 import dev.hslab.model.message.extension.Extensions;

@@ -2,6 +2,7 @@ package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;

@@ -2,9 +2,10 @@ package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.hslab.model.message.HandshakeFragmenter;
-import dev.hslab.model.message.HandshakeReassembler.Message;
 import dev.hslab.model.message.HandshakeReassembler;
+import dev.hslab.model.message.HandshakeReassembler.Message;
 import dev.hslab.model.message.HandshakeType;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.AlertDescription;

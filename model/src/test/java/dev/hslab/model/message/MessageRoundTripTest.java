@@ -1,6 +1,7 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.CodecChecks;
 import dev.hslab.model.wire.ProtocolVersion;

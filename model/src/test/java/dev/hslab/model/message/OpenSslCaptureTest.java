@@ -1,6 +1,7 @@
 package dev.hslab.model.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.message.extension.EcPointFormatsExtension;
 import dev.hslab.model.message.extension.ExtendedMasterSecretExtension;
 import dev.hslab.model.message.extension.RenegotiationInfoExtension;

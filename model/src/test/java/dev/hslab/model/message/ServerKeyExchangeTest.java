@@ -3,6 +3,7 @@ package dev.hslab.model.message;
 import static dev.hslab.model.message.OpenSslCapturesB.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.suite.NamedGroup;
 import dev.hslab.model.suite.SignatureScheme;

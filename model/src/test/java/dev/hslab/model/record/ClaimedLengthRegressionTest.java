@@ -1,6 +1,7 @@
 package dev.hslab.model.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.message.HandshakeReassembler;
 import dev.hslab.model.message.HandshakeType;
 import dev.hslab.model.wire.Bytes;

@@ -2,6 +2,7 @@ package dev.hslab.model.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.hslab.model.message.HandshakeReassembler;
 import dev.hslab.model.wire.Bytes;

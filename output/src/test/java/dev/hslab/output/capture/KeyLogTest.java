@@ -1,6 +1,7 @@
 package dev.hslab.output.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Side;

@@ -2,6 +2,7 @@ package dev.hslab.output.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.suite.KeyExchange;

@@ -2,6 +2,7 @@ package dev.hslab.output.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ValidPath;

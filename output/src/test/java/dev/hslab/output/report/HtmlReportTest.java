@@ -1,6 +1,7 @@
 package dev.hslab.output.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.output.testkit.Explorations;

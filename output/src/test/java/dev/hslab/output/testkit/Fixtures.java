@@ -3,6 +3,7 @@ package dev.hslab.output.testkit;
 import static dev.hslab.model.handshake.MessageKind.*;
 import static dev.hslab.model.handshake.Side.CLIENT;
 import static dev.hslab.model.handshake.Side.SERVER;
+
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.record.Alert;

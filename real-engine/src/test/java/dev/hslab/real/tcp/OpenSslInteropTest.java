@@ -2,6 +2,7 @@ package dev.hslab.real.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;

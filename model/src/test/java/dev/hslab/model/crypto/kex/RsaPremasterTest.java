@@ -1,6 +1,7 @@
 package dev.hslab.model.crypto.kex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.RsaPremaster.VersionCheck;
 import dev.hslab.model.crypto.sig.SigningKey;

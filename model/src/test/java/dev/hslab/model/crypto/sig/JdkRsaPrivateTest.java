@@ -2,6 +2,7 @@ package dev.hslab.model.crypto.sig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.hslab.model.config.Credentials;
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.kex.RsaPremaster;

@@ -2,6 +2,7 @@ package dev.hslab.model.record.protect;
 
 import static dev.hslab.model.record.protect.RecordCipherTest.assertBadRecordMac;
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.record.ContentType;
 import dev.hslab.model.record.TlsRecord;

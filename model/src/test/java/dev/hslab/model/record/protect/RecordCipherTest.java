@@ -3,6 +3,7 @@ package dev.hslab.model.record.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.record.ContentType;

@@ -1,6 +1,7 @@
 package dev.hslab.model.record.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.hslab.model.record.ContentType;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.ByteBuffer;
