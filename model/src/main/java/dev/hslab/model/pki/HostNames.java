@@ -1,12 +1,17 @@
 package dev.hslab.model.pki;
 
 import java.net.IDN;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Matching a reference host name against a certificate's DNS-ID (RFC 6125 §6.4): labels compared
  * case-insensitively in ASCII (A-label) form, and one wildcard form, {@code *.example.com}, whose
- * {@code *} is the whole left-most label and stands for exactly one non-empty label.
+ * {@code *} is the whole left-most label and stands for exactly one non-empty label. An IP
+ * address is no host name: {@link #ipAddress} reads it for the iPAddress comparison.
  */
 public final class HostNames {
 
@@ -46,6 +51,51 @@ public final class HostNames {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /**
+   * The address {@code host} spells, if it is an IP literal: 4 bytes for dotted-quad IPv4 (four
+   * decimal parts of 0 to 255, nothing shorter), 16 for IPv6 (RFC 4291 §2.2 text, brackets
+   * allowed). Empty for a DNS name; a malformed literal is empty too and so matches nothing.
+   */
+  static Optional<byte[]> ipAddress(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (!isIpLiteral(h)) {
+      return Optional.empty();
+    }
+    if (h.indexOf(':') < 0) {
+      String[] parts = h.split("\\.", -1);
+      if (parts.length != 4) {
+        return Optional.empty();
+      }
+      byte[] out = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        if (parts[i].isEmpty() || parts[i].length() > 3 || Integer.parseInt(parts[i]) > 255) {
+          return Optional.empty();
+        }
+        out[i] = (byte) Integer.parseInt(parts[i]);
+      }
+      return Optional.of(out);
+    }
+    try {
+      // With a colon in it, InetAddress parses a literal and never asks DNS.
+      InetAddress a = InetAddress.getByName(h);
+      return a instanceof Inet6Address ? Optional.of(a.getAddress()) : Optional.empty();
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An iPAddress entry as text: dotted quad, RFC 5952 IPv6, else hex (a malformed entry). */
+  static String ipText(byte[] id) {
+    if (id.length == 4 || id.length == 16) {
+      try {
+        return InetAddress.getByAddress(id).getHostAddress();
+      } catch (UnknownHostException e) {
+        // unreachable for 4 or 16 bytes
+      }
+    }
+    return java.util.HexFormat.of().formatHex(id);
   }
 
   /** An IPv6 literal (has a colon) or an IPv4 one (only digits and dots), not a DNS name. */

@@ -5,7 +5,10 @@ import static dev.hslab.model.wire.AlertDescription.UNSUPPORTED_CERTIFICATE;
 
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -44,12 +47,16 @@ final class LeafChecks {
   }
 
   private static void checkHostName(ParsedCert leaf, String host) throws TlsAlertException {
+    GeneralName[] names = leaf.subjectAltNames() == null ? new GeneralName[0] : leaf.subjectAltNames().getNames();
+    Optional<byte[]> ip = HostNames.ipAddress(host);
+    if (ip.isPresent()) {
+      checkIpAddress(leaf, host, ip.get(), names);
+      return;
+    }
     List<String> dnsIds = new ArrayList<>();
-    if (leaf.subjectAltNames() != null) {
-      for (GeneralName n : leaf.subjectAltNames().getNames()) {
-        if (n.getTagNo() == GeneralName.dNSName) {
-          dnsIds.add(n.getName().toString());
-        }
+    for (GeneralName n : names) {
+      if (n.getTagNo() == GeneralName.dNSName) {
+        dnsIds.add(n.getName().toString());
       }
     }
     for (String id : dnsIds) {
@@ -63,5 +70,26 @@ final class LeafChecks {
     // the one that fits.
     throw new TlsAlertException(CERTIFICATE_UNKNOWN, leaf.name() + ": host name " + host
         + " matches none of its subjectAltName dNSNames " + dnsIds);
+  }
+
+  /**
+   * RFC 6125 §6.4 (RFC 9525 §6.3) and RFC 5280 §4.2.1.6: an IP address reference identity is
+   * compared byte for byte with the iPAddress entries (4 octets for IPv4, 16 for IPv6), never
+   * with a dNSName, even one spelling the same address.
+   */
+  private static void checkIpAddress(ParsedCert leaf, String host, byte[] ip, GeneralName[] names)
+      throws TlsAlertException {
+    List<String> ipIds = new ArrayList<>();
+    for (GeneralName n : names) {
+      if (n.getTagNo() == GeneralName.iPAddress) {
+        byte[] id = ASN1OctetString.getInstance(n.getName()).getOctets();
+        if (Arrays.equals(ip, id)) {
+          return;
+        }
+        ipIds.add(HostNames.ipText(id));
+      }
+    }
+    throw new TlsAlertException(CERTIFICATE_UNKNOWN, leaf.name() + ": IP address " + host
+        + " matches none of its subjectAltName iPAddresses " + ipIds);
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Whose chain is validated, and for a server which host name the client asked for. */
 public sealed interface PeerRole {
 
-  /** The peer is a server; {@code hostName}, when present, must match a SAN dNSName. */
+  /**
+   * The peer is a server; {@code hostName}, when present, must match a SAN dNSName, or, if it is
+   * an IP address, a SAN iPAddress (RFC 6125 §6.4).
+   */
   record Server(Optional<String> hostName) implements PeerRole {
     public Server {
       Objects.requireNonNull(hostName, "hostName");
@@ -20,7 +23,7 @@ public sealed interface PeerRole {
     return new Server(Optional.of(hostName));
   }
 
-  /** A server whose name is not checked (e.g. the client was given an IP address only). */
+  /** A server whose name is not checked. */
   static PeerRole anyServerName() {
     return new Server(Optional.empty());
   }

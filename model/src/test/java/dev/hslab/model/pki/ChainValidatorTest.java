@@ -20,6 +20,8 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.junit.jupiter.api.BeforeAll;
@@ -216,6 +218,50 @@ class ChainValidatorTest {
     refused(server.chainDer(), PeerRole.server("mail.hslab.test"), NOW, AlertDescription.CERTIFICATE_UNKNOWN,
         "certificate 0 (CN=www.hslab.test): host name mail.hslab.test matches none of its "
             + "subjectAltName dNSNames [www.hslab.test]");
+  }
+
+  /** A leaf under ca's intermediate with subjectAltName DNS:localhost, IP:127.0.0.1, IP:2001:db8::1. */
+  private static List<Bytes> ipSanChain() throws Exception {
+    AsymmetricCipherKeyPair k = KeyType.ECDSA_P256.generate(RandomSource.seeded(5));
+    var leaf = TestCerts.build("CN=localhost", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
+        b -> b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+            new GeneralName(GeneralName.iPAddress, "2001:db8::1")})));
+    return der(leaf, ca.intermediate().leaf());
+  }
+
+  @Test
+  void matchesAnIpAddressAgainstTheIpAddressEntriesByteWise() throws Exception {
+    List<Bytes> chain = ipSanChain();
+    validator.validate(chain, PeerRole.server("127.0.0.1"), NOW);
+    validator.validate(chain, PeerRole.server("2001:db8::1"), NOW);
+    validator.validate(chain, PeerRole.server("2001:0DB8:0:0::0001"), NOW); // same 16 bytes, other spelling
+    validator.validate(chain, PeerRole.server("[2001:db8::1]"), NOW);
+    validator.validate(chain, PeerRole.server("localhost"), NOW);
+    refused(chain, PeerRole.server("127.0.0.2"), NOW, AlertDescription.CERTIFICATE_UNKNOWN,
+        "certificate 0 (CN=localhost): IP address 127.0.0.2 matches none of its subjectAltName iPAddresses "
+            + "[127.0.0.1, 2001:db8:0:0:0:0:0:1]");
+    refused(chain, PeerRole.server("::1"), NOW, AlertDescription.CERTIFICATE_UNKNOWN,
+        "certificate 0 (CN=localhost): IP address ::1 matches none");
+  }
+
+  @Test
+  void anIpAddressNeverMatchesADnsNameNorADnsNameAnIpAddress() throws Exception {
+    AsymmetricCipherKeyPair k = KeyType.ECDSA_P256.generate(RandomSource.seeded(6));
+    // RFC 6125 §6.4: "127.0.0.1" as a dNSName is no IP-ID.
+    var dnsOnly = TestCerts.build("CN=127.0.0.1", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
+        b -> b.addExtension(Extension.subjectAlternativeName, false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, "127.0.0.1"))));
+    refused(der(dnsOnly, ca.intermediate().leaf()), PeerRole.server("127.0.0.1"), NOW,
+        AlertDescription.CERTIFICATE_UNKNOWN,
+        "certificate 0 (CN=127.0.0.1): IP address 127.0.0.1 matches none of its subjectAltName iPAddresses []");
+    // A host name whose address is in an iPAddress entry does not match it (no resolution).
+    var ipOnly = TestCerts.build("CN=localhost", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
+        b -> b.addExtension(Extension.subjectAlternativeName, false,
+            new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1"))));
+    refused(der(ipOnly, ca.intermediate().leaf()), PeerRole.server("localhost"), NOW,
+        AlertDescription.CERTIFICATE_UNKNOWN,
+        "certificate 0 (CN=localhost): host name localhost matches none of its subjectAltName dNSNames []");
   }
 
   @Test

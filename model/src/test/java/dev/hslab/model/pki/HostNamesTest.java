@@ -48,4 +48,16 @@ class HostNamesTest {
     assertThat(HostNames.matches("bücher.example", "xn--bcher-kva.example")).isTrue();
     assertThat(HostNames.matches("bucher.example", "xn--bcher-kva.example")).isFalse();
   }
+
+  @Test
+  void readsIpLiteralsAsTheirBytesAndNothingElse() {
+    assertThat(HostNames.ipAddress("127.0.0.1")).hasValueSatisfying(b -> assertThat(b).containsExactly(127, 0, 0, 1));
+    assertThat(HostNames.ipAddress("::1")).hasValueSatisfying(b -> assertThat(b).hasSize(16).endsWith((byte) 1));
+    assertThat(HostNames.ipAddress("[::1]")).hasValueSatisfying(b -> assertThat(b).hasSize(16));
+    assertThat(HostNames.ipAddress("localhost")).isEmpty();
+    assertThat(HostNames.ipAddress("127.1")).isEmpty(); // no legacy short forms
+    assertThat(HostNames.ipAddress("256.0.0.1")).isEmpty();
+    assertThat(HostNames.ipAddress("1..2.3")).isEmpty();
+    assertThat(HostNames.ipAddress("1:2:3")).isEmpty();
+  }
 }
