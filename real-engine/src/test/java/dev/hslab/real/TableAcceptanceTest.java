@@ -2,11 +2,15 @@ package dev.hslab.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.Resumption;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.record.Alert;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
+import dev.hslab.model.wire.AlertDescription;
+import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.real.conform.Acceptance;
 import dev.hslab.real.conform.Observed;
@@ -70,6 +74,24 @@ class TableAcceptanceTest {
     assertThat(cut.accepted()).isTrue();
     assertThat(cut.complete()).isFalse();
     assertThat(cut.finalState()).isEqualTo("WAIT_CLIENT_KEY_EXCHANGE");
+  }
+
+  @Test
+  void aSequenceEndingBeforeTheServerHelloIsCheckable() {
+    // hslab connect against a server sharing no suite: ClientHello, then the server's
+    // handshake_failure. No ServerHello, so no key exchange to read the optional messages by.
+    List<Observed> seq = Observed.of(sunJsseServer(ClientCertificate.NONE).trace().engineEvents(Side.SERVER));
+    int hello = index(seq, "recv.client_hello");
+    List<Observed> refused = new ArrayList<>(seq.subList(0, hello + 1));
+    Alert failure = Alert.fatal(AlertDescription.HANDSHAKE_FAILURE);
+    refused.add(new Observed(true, new MessageInfo("alert", null, failure, Alert.LENGTH, false, false,
+        failure.toString(), Bytes.EMPTY)));
+    Acceptance a = TableAcceptance.check(Side.SERVER, refused);
+    assertThat(a.accepted()).as(a.summary()).isTrue();
+    assertThat(a.finalState()).isEqualTo("FAILED");
+    Acceptance cut = TableAcceptance.check(Side.SERVER, seq.subList(0, hello + 1));
+    assertThat(cut.accepted()).as(cut.summary()).isTrue();
+    assertThat(cut.complete()).isFalse();
   }
 
   private static int index(List<Observed> seq, String label) {

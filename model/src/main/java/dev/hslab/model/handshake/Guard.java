@@ -6,21 +6,24 @@ import java.util.function.Predicate;
 /**
  * The named conditions of the transition tables, each a predicate over {@link Facts}. A row
  * holds a set of them (all must hold); rows that share a state and trigger have disjoint guards.
+ * A guard on the key exchange does not hold while the hellos have not fixed it ({@link
+ * Facts#keyExchange} null): a sequence that ends before its ServerHello (a handshake_failure
+ * answering the ClientHello) owes none of the messages such a guard brackets, and stays checkable.
  */
 public enum Guard {
   FULL("full", f -> !f.resumed()),
   RESUMED("resumed", Facts::resumed),
   /** RFC 5246 §7.4.2: the key exchange is authenticated by a server certificate. */
-  SERVER_CERTIFICATE("server cert", f -> f.keyExchange().serverCertificate()),
+  SERVER_CERTIFICATE("server cert", kex(KeyExchange::serverCertificate)),
   /** RFC 5246 §7.4.2, RFC 4279 §2: anonymous and PSK key exchanges send no server Certificate. */
-  NO_SERVER_CERTIFICATE("no server cert", f -> !f.keyExchange().serverCertificate()),
+  NO_SERVER_CERTIFICATE("no server cert", kex(k -> !k.serverCertificate())),
   /** RFC 5246 §7.4.3: ephemeral and anonymous (EC)DH carry their parameters in ServerKeyExchange. */
-  EPHEMERAL("ephemeral", f -> f.keyExchange().ephemeral()),
-  STATIC("static key exchange", f -> !f.keyExchange().ephemeral()),
+  EPHEMERAL("ephemeral", kex(KeyExchange::ephemeral)),
+  STATIC("static key exchange", kex(k -> !k.ephemeral())),
   /** RFC 4279 §2: plain PSK sends ServerKeyExchange only to carry an identity hint. */
   PSK("psk", f -> f.keyExchange() == KeyExchange.PSK),
   SENDS_SERVER_KEY_EXCHANGE("ephemeral or psk hint",
-      f -> f.keyExchange().ephemeral() || (f.keyExchange() == KeyExchange.PSK && f.pskHint())),
+      f -> f.keyExchange() != null && (f.keyExchange().ephemeral() || (f.keyExchange() == KeyExchange.PSK && f.pskHint()))),
   CERTIFICATE_REQUESTED("cert requested", Facts::certificateRequested),
   NO_CERTIFICATE_REQUESTED("no cert requested", f -> !f.certificateRequested()),
   /** RFC 5246 §7.4.6: in TLS a requested client always answers with a (possibly empty) Certificate. */
@@ -39,6 +42,11 @@ public enum Guard {
   RENEGOTIATION_REFUSED("renegotiation refused", f -> !f.renegotiationAllowed()),
   /** A handshake over an established connection: application data may still flow. */
   RENEGOTIATING("renegotiating", Facts::renegotiating);
+
+  /** {@code test} on the negotiated key exchange; false before the hellos fix it. */
+  private static Predicate<Facts> kex(Predicate<KeyExchange> test) {
+    return f -> f.keyExchange() != null && test.test(f.keyExchange());
+  }
 
   private final String label;
   private final Predicate<Facts> test;
