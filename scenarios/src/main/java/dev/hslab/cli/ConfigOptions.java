@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -54,6 +55,21 @@ final class ConfigOptions {
 
   /** The configuration these flags describe, with the reference handshake's defaults for what is left out. */
   HandshakeConfig toConfig() throws UsageException {
+    return toConfig(Optional.of(KeyExchange.ECDHE_RSA));
+  }
+
+  /**
+   * As {@link #toConfig}, but without {@code --kex} or {@code --suite} the client offers what a
+   * client offers a server it does not know: every authenticated suite the versions can carry,
+   * strongest first ({@link dev.hslab.model.engine.EngineConfigBuilder#DEFAULT_SUITES}: ECDHE
+   * before DHE before RSA key exchange, AEAD before CBC). {@code --kex} and {@code --suite} narrow it.
+   */
+  HandshakeConfig toClientConfig() throws UsageException {
+    return toConfig(Optional.empty());
+  }
+
+  /** @param unnamed the key exchange when no flag names one; empty: every default suite */
+  private HandshakeConfig toConfig(Optional<KeyExchange> unnamed) throws UsageException {
     ProtocolVersion[] client = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
     ProtocolVersion[] server = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
     if (version != null) {
@@ -67,7 +83,7 @@ final class ConfigOptions {
     if (serverVersions != null) {
       server = parseRange("--server-versions", serverVersions);
     }
-    KeyExchange k = kex == null ? (suites.isEmpty() ? KeyExchange.ECDHE_RSA : null) : parseEnum("--kex", kex, KeyExchange.class);
+    KeyExchange k = kex == null ? (suites.isEmpty() ? unnamed.orElse(null) : null) : parseEnum("--kex", kex, KeyExchange.class);
     List<CipherSuite> offer = new ArrayList<>();
     for (String s : suites) {
       offer.add(CipherSuite.fromIanaName(s).orElseThrow(() -> new UsageException(

@@ -82,7 +82,7 @@ final class ConnectCommand implements Callable<Integer> {
     if (timeout <= 0) {
       throw new UsageException("--timeout: must be positive, got " + timeout);
     }
-    HandshakeConfig hc = options.toConfig();
+    HandshakeConfig hc = options.toClientConfig();
     Identity identity = cert != null || key != null ? BridgeConfigs.identity(cert, key) : BridgeConfigs.builtInClient(hc);
     var anchors = ca != null ? BridgeConfigs.anchors(ca, "--ca")
         : List.of(dev.hslab.model.config.Credentials.forSeed(hc.seed()).ca().rootCertificate());
