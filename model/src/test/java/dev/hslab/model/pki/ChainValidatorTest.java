@@ -220,19 +220,18 @@ class ChainValidatorTest {
             + "subjectAltName dNSNames [www.hslab.test]");
   }
 
-  /** A leaf under ca's intermediate with subjectAltName DNS:localhost, IP:127.0.0.1, IP:2001:db8::1. */
-  private static List<Bytes> ipSanChain() throws Exception {
+  /** A chain of a leaf CN={@code cn} under ca's intermediate whose subjectAltName holds {@code names}. */
+  private static List<Bytes> sanChain(String cn, GeneralName... names) throws Exception {
     AsymmetricCipherKeyPair k = KeyType.ECDSA_P256.generate(RandomSource.seeded(5));
-    var leaf = TestCerts.build("CN=localhost", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
-        b -> b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-            new GeneralName(GeneralName.iPAddress, "2001:db8::1")})));
+    var leaf = TestCerts.build("CN=" + cn, TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
+        b -> b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names)));
     return der(leaf, ca.intermediate().leaf());
   }
 
   @Test
   void matchesAnIpAddressAgainstTheIpAddressEntriesByteWise() throws Exception {
-    List<Bytes> chain = ipSanChain();
+    List<Bytes> chain = sanChain("localhost", new GeneralName(GeneralName.dNSName, "localhost"),
+        new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.iPAddress, "2001:db8::1"));
     validator.validate(chain, PeerRole.server("127.0.0.1"), NOW);
     validator.validate(chain, PeerRole.server("2001:db8::1"), NOW);
     validator.validate(chain, PeerRole.server("2001:0DB8:0:0::0001"), NOW); // same 16 bytes, other spelling
@@ -247,20 +246,13 @@ class ChainValidatorTest {
 
   @Test
   void anIpAddressNeverMatchesADnsNameNorADnsNameAnIpAddress() throws Exception {
-    AsymmetricCipherKeyPair k = KeyType.ECDSA_P256.generate(RandomSource.seeded(6));
     // RFC 6125 §6.4: "127.0.0.1" as a dNSName is no IP-ID.
-    var dnsOnly = TestCerts.build("CN=127.0.0.1", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
-        b -> b.addExtension(Extension.subjectAlternativeName, false,
-            new GeneralNames(new GeneralName(GeneralName.dNSName, "127.0.0.1"))));
-    refused(der(dnsOnly, ca.intermediate().leaf()), PeerRole.server("127.0.0.1"), NOW,
-        AlertDescription.CERTIFICATE_UNKNOWN,
+    refused(sanChain("127.0.0.1", new GeneralName(GeneralName.dNSName, "127.0.0.1")), PeerRole.server("127.0.0.1"),
+        NOW, AlertDescription.CERTIFICATE_UNKNOWN,
         "certificate 0 (CN=127.0.0.1): IP address 127.0.0.1 matches none of its subjectAltName iPAddresses []");
     // A host name whose address is in an iPAddress entry does not match it (no resolution).
-    var ipOnly = TestCerts.build("CN=localhost", TestCerts.spki(k), TestCerts.issuer(ca.intermediate()),
-        b -> b.addExtension(Extension.subjectAlternativeName, false,
-            new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1"))));
-    refused(der(ipOnly, ca.intermediate().leaf()), PeerRole.server("localhost"), NOW,
-        AlertDescription.CERTIFICATE_UNKNOWN,
+    refused(sanChain("localhost", new GeneralName(GeneralName.iPAddress, "127.0.0.1")), PeerRole.server("localhost"),
+        NOW, AlertDescription.CERTIFICATE_UNKNOWN,
         "certificate 0 (CN=localhost): host name localhost matches none of its subjectAltName dNSNames []");
   }
 
