@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The alerts of a real engine in {@code hslab deviate} (TLS 1.2, RSA, no client authentication):
@@ -99,6 +100,27 @@ class DeviantAlertsTest {
     assertThat(rec.received()).containsExactly(AlertDescription.CLOSE_NOTIFY);
     assertThat(rec.sent()).containsExactly(AlertDescription.CLOSE_NOTIFY);
     assertThat(rec.sentFatal()).isEmpty();
+  }
+
+  /**
+   * Without the master secret (two real engines: nobody knows the keys) the engine's alert is named
+   * from its error message only when that message is about an alert it decided on. SunJSSE's
+   * "Received fatal alert: no_renegotiation" names the alert it received; its own record stays
+   * unnamed rather than reported as the injected no_renegotiation (the bug: "client sends
+   * no_renegotiation").
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = AlertDescription.class, names = {"NO_RENEGOTIATION", "CLOSE_NOTIFY"})
+  void withoutTheKeysAReceivedAlertDoesNotNameTheAlertSent(AlertDescription injected) {
+    Recorder rec = new Recorder(new EngineUnderTest("jsse",
+        (config, peer) -> JsseEngineFactory.create(JsseProvider.JSSE, config).newEngine(), false));
+
+    DeviationRun r = run(rec.underTest(), "inject server." + injected.rfcName() + " before server.finished");
+
+    assertThat(r.labels()).doesNotContain("client." + injected.rfcName());
+    assertThat(rec.sent()).doesNotContain(injected);
+    assertThat(rec.received()).contains(injected);
+    assertThat(r.actual()).isNotEqualTo(Outcome.alert(Side.CLIENT, injected));
   }
 
   private static DeviationRun run(EngineUnderTest sut, String trace) {
