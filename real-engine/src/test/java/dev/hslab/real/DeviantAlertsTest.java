@@ -8,10 +8,7 @@ import dev.hslab.model.concrete.DeviationRun;
 import dev.hslab.model.concrete.EngineUnderTest;
 import dev.hslab.model.concrete.MessageSamples;
 import dev.hslab.model.config.HandshakeConfig;
-import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
-import dev.hslab.model.engine.Negotiated;
-import dev.hslab.model.engine.Step;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.Deviation;
 import dev.hslab.model.explore.Deviations;
@@ -19,11 +16,9 @@ import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.AlertDescription;
-import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -135,57 +130,38 @@ class DeviantAlertsTest {
   /** Keeps the alert events of the engine under test, which the deviation run does not keep. */
   private static final class Recorder {
     private final EngineUnderTest inner;
-    private final List<EngineEvent> events = new ArrayList<>();
+    private final List<RecordingEngine> engines = new ArrayList<>();
 
     Recorder(EngineUnderTest inner) {
       this.inner = inner;
     }
 
     EngineUnderTest underTest() {
-      return new EngineUnderTest(inner.name(), (config, peer) -> new Recording(inner.create(config, peer)), false);
+      return new EngineUnderTest(inner.name(), (config, peer) -> {
+        RecordingEngine e = new RecordingEngine(inner.create(config, peer));
+        engines.add(e);
+        return e;
+      }, false);
+    }
+
+    private List<EngineEvent> events() {
+      return engines.stream().flatMap(e -> e.events().stream()).toList();
     }
 
     List<AlertDescription> received() {
-      return events.stream().filter(e -> e instanceof EngineEvent.AlertReceived)
+      return events().stream().filter(e -> e instanceof EngineEvent.AlertReceived)
           .map(e -> ((EngineEvent.AlertReceived) e).alert().description()).toList();
     }
 
     /** The alerts of the records the engine sent, where known. */
     List<AlertDescription> sent() {
-      return events.stream().filter(e -> e instanceof EngineEvent.MessageSent m && m.message().alert() != null)
+      return events().stream().filter(e -> e instanceof EngineEvent.MessageSent m && m.message().alert() != null)
           .map(e -> ((EngineEvent.MessageSent) e).message().alert().description()).toList();
     }
 
     List<AlertDescription> sentFatal() {
-      return events.stream().filter(e -> e instanceof EngineEvent.AlertSent)
+      return events().stream().filter(e -> e instanceof EngineEvent.AlertSent)
           .map(e -> ((EngineEvent.AlertSent) e).alert().description()).toList();
-    }
-
-    private final class Recording implements Engine {
-      private final Engine e;
-
-      Recording(Engine e) {
-        this.e = e;
-      }
-
-      private Step keep(Step s) {
-        events.addAll(s.events());
-        return s;
-      }
-
-      @Override public Side side() { return e.side(); }
-      @Override public String name() { return e.name(); }
-      @Override public Step start() { return keep(e.start()); }
-      @Override public Step receive(Bytes data) { return keep(e.receive(data)); }
-      @Override public Step send(Bytes data) { return keep(e.send(data)); }
-      @Override public Step renegotiate() { return keep(e.renegotiate()); }
-      @Override public Step close() { return keep(e.close()); }
-      @Override public Step timeout() { return keep(e.timeout()); }
-      @Override public String state() { return e.state(); }
-      @Override public String waitingFor() { return e.waitingFor(); }
-      @Override public boolean established() { return e.established(); }
-      @Override public boolean terminal() { return e.terminal(); }
-      @Override public Optional<Negotiated> negotiated() { return e.negotiated(); }
     }
   }
 }
