@@ -285,7 +285,7 @@ public final class JsseEngine implements Engine {
     // close_notify a model server sent to a closing BCJSSE client went unreported).
     boolean answersOurClose = wasInboundDone && !closeReceived && driver.outboundDone() && o.failure() == null;
     for (MessageInfo raw : infos) {
-      MessageInfo info = AlertInference.name(raw, closedNow || answersOurClose, o.failure());
+      MessageInfo info = AlertInference.name(raw, false, closedNow || answersOurClose, o.failure());
       if (answersOurClose && info.alert() != null
           && info.alert().description() == dev.hslab.model.wire.AlertDescription.CLOSE_NOTIFY) {
         closeReceived = true;
@@ -342,7 +342,7 @@ public final class JsseEngine implements Engine {
 
   /** Names an encrypted alert this side sent, and reports a fatal alert as {@code AlertSent}. */
   private MessageInfo reportSent(MessageInfo raw, SslDriver.Performed o) {
-    MessageInfo info = AlertInference.name(raw, driver.outboundDone(), o.failure());
+    MessageInfo info = AlertInference.name(raw, true, driver.outboundDone(), o.failure());
     if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
       events.add(new EngineEvent.AlertSent(info.alert(), o.failure() != null ? o.failure() : "sent by " + name()));
     }

@@ -1,5 +1,6 @@
 package dev.hslab.real;
 
+import dev.hslab.model.concrete.EngineUnderTest;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
@@ -11,6 +12,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -123,6 +125,19 @@ public final class JsseEngineFactory {
   /** An engine for a connection to an unnamed peer (a server's engine, or a client that never resumes). */
   public JsseEngine newEngine() {
     return wrap(context.createSSLEngine());
+  }
+
+  /**
+   * {@code hslab deviate}'s engine under test: a new engine of {@code provider} per connection, which
+   * reads its protected records (its Finished, the alert it sends after failing) with the master
+   * secret of the deviating model peer, as {@code hslab run} does, instead of leaving them opaque.
+   */
+  public static EngineUnderTest underTest(JsseProvider provider) {
+    return new EngineUnderTest(provider.name().toLowerCase(Locale.ROOT), (config, peer) -> {
+      JsseEngine e = create(provider, config).newEngine();
+      e.decryptWith(clientRandom -> peer.masterSecret());
+      return e;
+    }, false);
   }
 
   /** An engine for a connection to {@code peerHost:peerPort}; a client resumes per host and port. */

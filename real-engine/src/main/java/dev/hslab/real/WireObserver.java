@@ -131,7 +131,7 @@ final class WireObserver {
     for (HandshakeReassembler.Message m : messages) {
       try {
         HandshakeMessage msg = HandshakeCodec.decode(m.fullEncoding(), context(m.type()));
-        learn(msg);
+        learn(from, msg);
         out.add(Infos.handshake(from, msg, m.fullEncoding(), encrypted));
       } catch (TlsAlertException | RuntimeException e) {
         // A refusal of our codec is a finding about the bytes, never a reason to stop the engine.
@@ -206,14 +206,20 @@ final class WireObserver {
     });
   }
 
-  private void learn(HandshakeMessage msg) {
-    if (msg instanceof ClientHello ch) {
+  /**
+   * Learns the handshake from the side that may send each message: a ClientHello from the server
+   * or a ServerHello from the client (a deviant peer injects them) starts nothing, and must not
+   * take the keys away from the records that follow (regression: the alert SunJSSE sent after an
+   * injected ClientHello stayed opaque).
+   */
+  private void learn(Side from, HandshakeMessage msg) {
+    if (msg instanceof ClientHello ch && from == Side.CLIENT) {
       clientHello = ch;
       serverHello = null;
       serverHelloDone = false;
-    } else if (msg instanceof ServerHello sh) {
+    } else if (msg instanceof ServerHello sh && from == Side.SERVER) {
       serverHello = sh;
-    } else if (msg.type() == HandshakeType.SERVER_HELLO_DONE) {
+    } else if (msg.type() == HandshakeType.SERVER_HELLO_DONE && from == Side.SERVER) {
       serverHelloDone = true;
     }
   }

@@ -7,11 +7,8 @@ import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.crypto.kex.RsaPremaster;
 import dev.hslab.model.crypto.sig.SigningKey;
-import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
-import dev.hslab.model.engine.Negotiated;
-import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.message.ClientExchangeKeys;
@@ -24,7 +21,6 @@ import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,10 +41,10 @@ class DecryptionHookTest {
   void withTheMasterSecretFinishedAndDataAreDecoded(JsseProvider cp, JsseProvider sp, String suiteName, String ver) {
     ProtocolVersion v = ver.equals("TLS12") ? ProtocolVersion.TLS12 : ProtocolVersion.TLS10;
     CipherSuite suite = CipherSuite.fromIanaName(suiteName).orElseThrow();
-    Recording client = new Recording(JsseEngineFactory.create(cp, Connections.client(v, v, List.of(suite)).build())
+    RecordingEngine client = new RecordingEngine(JsseEngineFactory.create(cp, Connections.client(v, v, List.of(suite)).build())
         .newEngine(TestPki.HOST, 443));
     JsseEngine server = JsseEngineFactory.create(sp, Connections.server(v, v, List.of(suite)).build()).newEngine();
-    server.decryptWith(clientRandom -> recoverMasterSecret(client.seen, v, suite));
+    server.decryptWith(clientRandom -> recoverMasterSecret(client.messages(), v, suite));
 
     Trace t = Loopback.run(client, server, Connections.EXCHANGE);
 
@@ -116,40 +112,5 @@ class DecryptionHookTest {
     return Connections.events(t, Side.SERVER, type).stream()
         .map(e -> e instanceof EngineEvent.MessageSent s ? s.message() : ((EngineEvent.MessageReceived) e).message())
         .toList();
-  }
-
-  /** Passes everything through and keeps the messages the client sent and received, as they happen. */
-  private static final class Recording implements Engine {
-    final List<MessageInfo> seen = new ArrayList<>();
-    private final JsseEngine engine;
-
-    Recording(JsseEngine engine) {
-      this.engine = engine;
-    }
-
-    private Step keep(Step s) {
-      for (EngineEvent e : s.events()) {
-        if (e instanceof EngineEvent.MessageSent m) {
-          seen.add(m.message());
-        } else if (e instanceof EngineEvent.MessageReceived m) {
-          seen.add(m.message());
-        }
-      }
-      return s;
-    }
-
-    @Override public Side side() { return engine.side(); }
-    @Override public String name() { return engine.name(); }
-    @Override public Step start() { return keep(engine.start()); }
-    @Override public Step receive(Bytes data) { return keep(engine.receive(data)); }
-    @Override public Step send(Bytes data) { return keep(engine.send(data)); }
-    @Override public Step renegotiate() { return keep(engine.renegotiate()); }
-    @Override public Step close() { return keep(engine.close()); }
-    @Override public Step timeout() { return keep(engine.timeout()); }
-    @Override public String state() { return engine.state(); }
-    @Override public String waitingFor() { return engine.waitingFor(); }
-    @Override public boolean established() { return engine.established(); }
-    @Override public boolean terminal() { return engine.terminal(); }
-    @Override public Optional<Negotiated> negotiated() { return engine.negotiated(); }
   }
 }

@@ -84,8 +84,7 @@ final class DeviateCommand implements Callable<Integer> {
       case "jsse", "bcjsse" -> {
         JvmTlsPolicy.enableLegacyTlsForThisJvm();
         JsseProvider p = name.equalsIgnoreCase("jsse") ? JsseProvider.JSSE : JsseProvider.BCJSSE;
-        yield new EngineUnderTest(p.name().toLowerCase(Locale.ROOT),
-            cfg -> JsseEngineFactory.create(p, cfg).newEngine(), false);
+        yield JsseEngineFactory.underTest(p);
       }
       default -> throw new UsageException("--engine: unknown engine '" + name + "' (allowed: model, jsse, bcjsse)");
     };

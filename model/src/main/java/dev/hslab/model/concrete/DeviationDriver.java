@@ -72,8 +72,10 @@ public final class DeviationDriver {
     }
     EngineConfig clientConfig = EngineConfigs.client(hc, creds, target.connection(), resume);
     EngineConfig serverConfig = EngineConfigs.server(hc, creds, target.connection(), cache);
-    Engine client = m.sender() == Side.CLIENT ? ModelEngine.createDeviating(clientConfig, tap) : sut.create(clientConfig);
-    Engine server = m.sender() == Side.SERVER ? ModelEngine.createDeviating(serverConfig, tap) : sut.create(serverConfig);
+    ModelEngine<?> deviating = ModelEngine.createDeviating(m.sender() == Side.CLIENT ? clientConfig : serverConfig, tap);
+    Engine underTest = sut.create(m.sender() == Side.CLIENT ? serverConfig : clientConfig, deviating);
+    Engine client = m.sender() == Side.CLIENT ? deviating : underTest;
+    Engine server = m.sender() == Side.SERVER ? deviating : underTest;
     try {
       Pump p = new Pump(client, server, m);
       Outcome actual = p.run(script());

@@ -3,7 +3,6 @@ package dev.hslab.model.concrete;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;
-import java.util.function.Function;
 
 /**
  * The engine that plays the side that does not deviate: the model engine, or any other {@link
@@ -14,11 +13,22 @@ import java.util.function.Function;
  * @param resumes it can take part in a second, resumed connection set up by model engines (only
  *     the model engine shares the model's session cache and session objects)
  */
-public record EngineUnderTest(String name, Function<EngineConfig, Engine> factory, boolean resumes) {
+public record EngineUnderTest(String name, Factory factory, boolean resumes) {
 
-  public static final EngineUnderTest MODEL = new EngineUnderTest("model", ModelEngine::create, true);
+  /**
+   * Builds the engine under test for one connection, opposite {@code peer}, the model engine that
+   * deviates. The peer knows the handshake's master secret: a real engine's adapter reads the
+   * records it protects with it (its Finished, the alert it sends after a failure), as {@code
+   * hslab run} does, instead of reporting them as opaque records.
+   */
+  @FunctionalInterface
+  public interface Factory {
+    Engine create(EngineConfig config, ModelEngine<?> peer);
+  }
 
-  public Engine create(EngineConfig config) {
-    return factory.apply(config);
+  public static final EngineUnderTest MODEL = new EngineUnderTest("model", (config, peer) -> ModelEngine.create(config), true);
+
+  public Engine create(EngineConfig config, ModelEngine<?> peer) {
+    return factory.create(config, peer);
   }
 }

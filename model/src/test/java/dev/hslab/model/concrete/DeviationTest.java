@@ -110,7 +110,7 @@ class DeviationTest {
   void aDeviatingEngineThatIgnoresTheMutationIsReportedAsAMismatch() {
     // The "engine under test" here is one that never alerts: it drops what it receives. A run that
     // the model says must fail but that ends otherwise shows as a mismatch, not a pass.
-    EngineUnderTest deaf = new EngineUnderTest("deaf", cfg -> new Deaf(cfg.side()), false);
+    EngineUnderTest deaf = new EngineUnderTest("deaf", (cfg, peer) -> new Deaf(cfg.side()), false);
     DeviationSuite.Result r = DeviationSuite.run(HandshakeConfig.reference(), deaf);
     assertThat(r.mismatches()).isPositive();
     assertThat(r.runs()).filteredOn(DeviationRun::ran).allMatch(x -> x.actual().kind() != Outcome.Kind.CLOSED);
