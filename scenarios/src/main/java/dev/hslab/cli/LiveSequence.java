@@ -8,7 +8,10 @@ import dev.hslab.real.tcp.BridgeListener;
 import dev.hslab.real.tcp.BridgedConnection;
 import java.io.PrintWriter;
 
-/** Prints a bridged connection's numbered message sequence as it happens, then its outcome. */
+/**
+ * Prints a bridged connection's numbered message sequence as it happens, one {@link SequenceRow}
+ * per message as the bridged engine sees it (the layout of {@code hslab run}), then its outcome.
+ */
 final class LiveSequence implements BridgeListener {
 
   private final PrintWriter out;
@@ -22,7 +25,7 @@ final class LiveSequence implements BridgeListener {
   }
 
   @Override
-  public synchronized void onEvent(int conn, Side side, EngineEvent event) {
+  public synchronized void onEvent(int conn, Side side, double timeMs, EngineEvent event) {
     if (quiet) {
       return;
     }
@@ -32,18 +35,18 @@ final class LiveSequence implements BridgeListener {
       out.println("connection " + conn + ":");
     }
     if (event instanceof EngineEvent.MessageSent s) {
-      line(side, side.peer(), s.message());
+      line(timeMs, side, s.message());
     } else if (event instanceof EngineEvent.MessageReceived r) {
-      line(side.peer(), side, r.message());
+      line(timeMs, side.peer(), r.message());
     } else if (event instanceof EngineEvent.Established e) {
       out.println("    established: " + negotiated(e.negotiated()));
     }
     out.flush();
   }
 
-  private void line(Side from, Side to, MessageInfo m) {
-    out.printf("%4d  %-6s -> %-6s %-28s %5d bytes%s%n", ++n, from.label(), to.label(),
-        RunReport.displayName(m.type(), m.alert()), m.bytes(), m.encrypted() ? "  (encrypted)" : "");
+  // A bridge applies no faults: the fault column stays empty.
+  private void line(double timeMs, Side from, MessageInfo m) {
+    out.println(new SequenceRow(++n, timeMs, from, m, null).text());
   }
 
   void outcome(BridgedConnection o) {

@@ -173,7 +173,7 @@ final class RunReport {
     return last().trace().outcome().failures().stream().filter(f -> f.side() == side && f.kind() == kind).findFirst();
   }
 
-  /** The numbered sequence, like a textbook's list, optional messages in brackets. */
+  /** The numbered sequence, like a textbook's list, in {@link SequenceRow}'s layout. */
   String text() {
     StringBuilder b = new StringBuilder();
     b.append("hslab run: ").append(describe(config)).append(", seed ").append(config.seed()).append('\n');
@@ -185,14 +185,7 @@ final class RunReport {
       b.append('\n');
       for (SentMessage sm : SentMessage.of(connections.get(i).trace())) {
         Trace.Sent s = sm.sent();
-        String name = displayName(s.message().type(), s.message().alert());
-        if (s.message().optional()) {
-          name = "[" + name + "]";
-        }
-        String arrow = s.from() == Side.CLIENT ? "client  --> server" : "client <--  server";
-        b.append(String.format("  %3d  %8.1f ms  %s  %-34s %-10s %6d B%s%n", ++n, s.timeMs(), arrow, name,
-            s.message().encrypted() ? "encrypted" : "", s.message().bytes(),
-            sm.fault() == null ? "" : "  ** " + sm.fault() + " **"));
+        b.append(new SequenceRow(++n, s.timeMs(), s.from(), s.message(), sm.fault()).text()).append(System.lineSeparator());
       }
     }
     b.append('\n').append(outcomeLine()).append('\n');

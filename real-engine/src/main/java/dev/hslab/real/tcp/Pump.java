@@ -128,7 +128,7 @@ final class Pump {
     double t = (System.nanoTime() - started) / 1e6;
     events.addAll(TraceEvent.ofStep(t, engine.side(), step, records + 1));
     for (EngineEvent e : step.events()) {
-      listener.onEvent(connection, engine.side(), e);
+      listener.onEvent(connection, engine.side(), t, e);
       if (e instanceof EngineEvent.ApplicationDataReceived d) {
         received.writeBytes(d.data().toByteArray());
       } else if (e instanceof EngineEvent.AlertSent a) {

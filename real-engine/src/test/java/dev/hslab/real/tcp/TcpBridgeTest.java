@@ -42,6 +42,7 @@ class TcpBridgeTest {
   @Test
   void modelClientAndModelServerCompleteOverTcpWithDataBothWaysAndLiveEvents() throws Exception {
     List<EngineEvent> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Double> heardAt = java.util.Collections.synchronizedList(new ArrayList<>());
     try (TcpServer server = TcpBridge.listen(0, true)) {
       CompletableFuture<List<BridgedConnection>> served = CompletableFuture.supplyAsync(() -> {
         try {
@@ -51,7 +52,10 @@ class TcpBridgeTest {
           throw new RuntimeException(e);
         }
       });
-      BridgedConnection client = TcpBridge.connect("127.0.0.1", server.port(), modelClient(), (c, side, e) -> heard.add(e), SHORT,
+      BridgedConnection client = TcpBridge.connect("127.0.0.1", server.port(), modelClient(), (c, side, t, e) -> {
+        heard.add(e);
+        heardAt.add(t);
+      }, SHORT,
           Conversation.request(text("hello"), "echo: hello".length()));
       BridgedConnection s = served.get(10, TimeUnit.SECONDS).get(0);
 
@@ -61,6 +65,10 @@ class TcpBridgeTest {
       assertThat(s.ending()).as(s.detail()).isEqualTo("closed");
       assertThat(s.received()).isEqualTo(text("hello"));
       assertThat(heard).isEqualTo(client.trace().engineEvents(Side.CLIENT));
+      // Each event is heard at the time the trace records for it, counted from the connection's start.
+      assertThat(heardAt).isEqualTo(client.trace().events().stream()
+          .filter(e -> e instanceof dev.hslab.model.trace.TraceEvent.OfEngine oe && oe.side() == Side.CLIENT)
+          .map(dev.hslab.model.trace.TraceEvent::timeMs).toList());
       assertThat(client.trace().labels()).startsWith("client.client_hello").contains("client.close_notify");
       assertThat(TableAcceptance.check(Side.SERVER, Observed.peerOf(client.trace().engineEvents(Side.CLIENT))).accepted())
           .isTrue();
