@@ -135,7 +135,7 @@ public final class JsseEngineFactory {
   public static EngineUnderTest underTest(JsseProvider provider) {
     return new EngineUnderTest(provider.name().toLowerCase(Locale.ROOT), (config, peer) -> {
       JsseEngine e = create(provider, config).newEngine();
-      e.decryptWith(clientRandom -> peer.masterSecret());
+      e.decryptWith(peer::masterSecret);
       return e;
     }, false);
   }

@@ -2,6 +2,7 @@ package dev.hslab.real;
 
 import dev.hslab.model.crypto.KeyDerivation;
 import dev.hslab.model.crypto.SessionKeys;
+import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.message.ClientHello;
@@ -57,6 +58,8 @@ final class WireObserver {
   private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
   private MasterSecrets secrets = MasterSecrets.NONE;
   private ClientHello clientHello;
+  /** The handshake messages of the current handshake, both directions, as the engine hashes them. */
+  private Transcript transcript = Transcript.empty();
   private ServerHello serverHello;
   private boolean serverHelloDone;
 
@@ -137,6 +140,9 @@ final class WireObserver {
         // A refusal of our codec is a finding about the bytes, never a reason to stop the engine.
         out.add(Infos.undecodable(m.type().rfcName(), m.fullEncoding(), encrypted, e.getMessage()));
       }
+      if (m.type() != HandshakeType.HELLO_REQUEST) {
+        transcript = transcript.append(m.fullEncoding()); // RFC 5246 §7.4.1.1: HelloRequest is not hashed
+      }
     }
     return out;
   }
@@ -200,7 +206,7 @@ final class WireObserver {
     if (!suite.supportedBy(version)) {
       return Optional.empty();
     }
-    return secrets.lookup(clientHello.random()).map(master -> {
+    return secrets.lookup(clientHello.random(), transcript).map(master -> {
       SessionKeys keys = KeyDerivation.of(version, suite).sessionKeys(master, clientHello.random(), serverHello.random());
       return RecordCipher.forReading(suite, version, from == Side.CLIENT ? keys.client() : keys.server());
     });
@@ -215,6 +221,7 @@ final class WireObserver {
   private void learn(Side from, HandshakeMessage msg) {
     if (msg instanceof ClientHello ch && from == Side.CLIENT) {
       clientHello = ch;
+      transcript = Transcript.empty();
       serverHello = null;
       serverHelloDone = false;
     } else if (msg instanceof ServerHello sh && from == Side.SERVER) {

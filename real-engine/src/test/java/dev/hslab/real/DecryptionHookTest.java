@@ -44,7 +44,7 @@ class DecryptionHookTest {
     RecordingEngine client = new RecordingEngine(JsseEngineFactory.create(cp, Connections.client(v, v, List.of(suite)).build())
         .newEngine(TestPki.HOST, 443));
     JsseEngine server = JsseEngineFactory.create(sp, Connections.server(v, v, List.of(suite)).build()).newEngine();
-    server.decryptWith(clientRandom -> recoverMasterSecret(client.messages(), v, suite));
+    server.decryptWith((clientRandom, seen) -> recoverMasterSecret(client.messages(), v, suite));
 
     Trace t = Loopback.run(client, server, Connections.EXCHANGE);
 

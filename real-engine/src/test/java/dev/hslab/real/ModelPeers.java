@@ -87,9 +87,9 @@ final class ModelPeers {
     Run connect(int n, Optional<Session> resume, List<Loopback.Action> script) {
       ModelEngine<?> model = ModelEngine.create(EngineConfigs.client(hc, credentials(), n, resume));
       JsseEngine real = factory.newEngine();
-      // A resuming model client learns that the server accepted only from the ServerHello, which
-      // the real server sends with its CCS and Finished: until then the offered session's secret.
-      real.decryptWith(clientRandom -> model.masterSecret().or(() -> resume.map(Session::masterSecret)));
+      // A resuming model client reads the ServerHello only after the real server sent its CCS and
+      // Finished with it: the model tells the offered session's secret from the ServerHello seen.
+      real.decryptWith(model::masterSecret);
       return new Run(Loopback.run(model, real, script), model, real);
     }
   }
@@ -108,7 +108,7 @@ final class ModelPeers {
     Run connect(int n, List<Loopback.Action> script) {
       ModelEngine<?> model = ModelEngine.create(EngineConfigs.server(hc, credentials(), n, cache));
       JsseEngine real = factory.newEngine(Credentials.SERVER_NAME, 443);
-      real.decryptWith(clientRandom -> model.masterSecret());
+      real.decryptWith(model::masterSecret);
       return new Run(Loopback.run(real, model, script), model, real);
     }
   }

@@ -75,9 +75,9 @@ final class EngineChoice implements LoopbackRun.EngineMaker {
 
   private static void wireSecrets(Engine c, Engine s) {
     if (c instanceof JsseEngine real && s instanceof ModelEngine<?> model) {
-      real.decryptWith(clientRandom -> model.masterSecret());
+      real.decryptWith(model::masterSecret);
     } else if (s instanceof JsseEngine real && c instanceof ModelEngine<?> model) {
-      real.decryptWith(clientRandom -> model.masterSecret());
+      real.decryptWith(model::masterSecret);
     }
   }
 

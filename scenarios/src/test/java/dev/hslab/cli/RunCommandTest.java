@@ -133,6 +133,29 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * Issue 16, item 1: a real client sends its ClientKeyExchange, ChangeCipherSpec and Finished in
+   * one flight, before the model server has read any of it; message 8 is still named, as Wireshark
+   * names it with a key log, because the model server tells the secret from that ClientKeyExchange.
+   */
+  @Test
+  void aRealEnginesFinishedIsNamedWhenItsPeerIsTheModel() throws Exception {
+    for (String[] engines : List.of(new String[] {"jsse", "model"}, new String[] {"bcjsse", "model"},
+        new String[] {"model", "jsse"}, new String[] {"model", "bcjsse"})) {
+      Result r = hslab("run", "--json", "--client-engine", engines[0], "--server-engine", engines[1], "--kex", "ecdhe_rsa");
+      assertThat(r.exit()).as(String.join("/", engines)).isZero();
+      JsonNode messages = JSON.readTree(r.out()).get("messages");
+      JsonNode eighth = messages.get(7);
+      assertThat(eighth.get("from").asText()).isEqualTo("client");
+      assertThat(eighth.get("type").asText()).as(String.join("/", engines)).isEqualTo("finished");
+      assertThat(eighth.get("encrypted").asBoolean()).isTrue();
+      assertThat(eighth.get("bytes").asInt()).isEqualTo(16); // RFC 5246 §7.4.9: 4-byte header, 12 bytes verify_data
+      for (JsonNode m : messages) {
+        assertThat(m.get("type").asText()).isNotEqualTo("encrypted_handshake_message");
+      }
+    }
+  }
+
   @Test
   void aRealEngineThatCannotDoTheConfigurationIsAUsageError() {
     Result r = hslab("run", "--client-engine", "jsse", "--kex", "psk");

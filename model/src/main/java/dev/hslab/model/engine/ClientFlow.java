@@ -2,6 +2,7 @@ package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.KeyDerivation;
 import dev.hslab.model.crypto.Sender;
+import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.crypto.kex.DhGroup;
 import dev.hslab.model.crypto.kex.DhKeyShare;
 import dev.hslab.model.crypto.kex.KeyShare;
@@ -17,7 +18,10 @@ import dev.hslab.model.message.ClientCertificateType;
 import dev.hslab.model.message.ClientExchangeKeys;
 import dev.hslab.model.message.ClientKeyExchange;
 import dev.hslab.model.message.EcdhePskServerParams;
+import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.Finished;
+import dev.hslab.model.message.HandshakeCodec;
+import dev.hslab.model.message.HandshakeType;
 import dev.hslab.model.message.NewSessionTicket;
 import dev.hslab.model.message.PskIdentityHint;
 import dev.hslab.model.message.ServerDhParams;
@@ -32,6 +36,7 @@ import dev.hslab.model.suite.SignatureScheme;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
+import java.util.Optional;
 
 /** The client's actions (RFC 5246 §7.4, seen from the client). */
 final class ClientFlow extends Flow {
@@ -79,8 +84,7 @@ final class ClientFlow extends Flow {
     hs.sessionId = sh.sessionId();
     hs.derivation = KeyDerivation.of(hs.version, hs.suite);
     c.records.setVersion(hs.version);
-    boolean resumed = c.config.resume().isPresent() && !c.established && !hs.offeredSessionId.isEmpty()
-        && sh.sessionId().equals(hs.offeredSessionId);
+    boolean resumed = resumes(sh);
     if (resumed) {
       Session s = c.config.resume().get();
       // RFC 5246 §7.4.1.3: a resumed session keeps its version and cipher suite.
@@ -98,6 +102,29 @@ final class ClientFlow extends Flow {
       installKeys();
     }
     c.facts = c.facts.withHello(hs.version, hs.suite.keyExchange(), resumed, hs.ticket);
+  }
+
+  /** RFC 5246 §7.4.1.3: a ServerHello that echoes the session ID this client offered resumes it. */
+  private boolean resumes(ServerHello sh) {
+    HandshakeContext hs = hs();
+    return c.config.resume().isPresent() && !c.established && !hs.offeredSessionId.isEmpty()
+        && sh.sessionId().equals(hs.offeredSessionId);
+  }
+
+  /**
+   * A real server that resumes sends its ServerHello, ChangeCipherSpec and Finished in one flight,
+   * before this client has read the ServerHello: the offered session's secret, when that
+   * ServerHello accepts it (RFC 5246 §7.3). A full handshake needs this client's own
+   * ClientKeyExchange first, so there is nothing to know ahead.
+   */
+  @Override
+  Optional<Bytes> masterSecretAhead(Transcript seen) throws TlsAlertException {
+    Optional<Transcript> through = through(seen, HandshakeType.SERVER_HELLO);
+    if (through.isEmpty()) {
+      return Optional.empty();
+    }
+    ServerHello sh = (ServerHello) HandshakeCodec.decode(last(through.get()), DecodeContext.of(c.config.maxVersion()));
+    return resumes(sh) ? c.config.resume().map(Session::masterSecret) : Optional.empty();
   }
 
   private void serverKeyExchange(ServerKeyExchange ske) throws TlsAlertException {

@@ -3,6 +3,7 @@ package dev.hslab.model.engine;
 import dev.hslab.model.crypto.KeyDerivation;
 import dev.hslab.model.crypto.LegacyHashes;
 import dev.hslab.model.crypto.Sender;
+import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.crypto.sig.Signatures;
 import dev.hslab.model.crypto.sig.SigningKey;
 import dev.hslab.model.crypto.sig.VerifyingKey;
@@ -15,6 +16,7 @@ import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One role's actions: what absorbing each incoming message does (validate, then update the
@@ -39,15 +41,46 @@ abstract class Flow {
     return c.hs;
   }
 
+  /**
+   * The master secret this side will derive from messages the peer has sent and it has not read
+   * yet, given every handshake message an observer of the wire saw in this handshake (see {@link
+   * ModelEngine#masterSecret(Bytes, Transcript)}); empty when those messages do not fix it yet.
+   * Changes nothing and draws nothing from the configured random source.
+   */
+  abstract Optional<Bytes> masterSecretAhead(Transcript seen) throws TlsAlertException;
+
   /** RFC 5246 §8.1 / RFC 7627 §4: the master secret, then the pending record keys. */
   void deriveKeys(Bytes premaster, Bytes clientKeyExchange) {
     HandshakeContext hs = hs();
-    KeyDerivation d = hs.derivation;
     hs.premaster = premaster;
-    hs.masterSecret = hs.extendedMasterSecret
-        ? d.extendedMasterSecret(premaster, hs.transcript.append(clientKeyExchange))
-        : d.masterSecret(premaster, hs.clientRandom, hs.serverRandom);
+    hs.masterSecret = masterSecret(premaster, hs.transcript.append(clientKeyExchange));
     installKeys();
+  }
+
+  /** RFC 5246 §8.1, or RFC 7627 §4 over the transcript through the ClientKeyExchange when negotiated. */
+  Bytes masterSecret(Bytes premaster, Transcript throughClientKeyExchange) {
+    HandshakeContext hs = hs();
+    KeyDerivation d = hs.derivation;
+    return hs.extendedMasterSecret
+        ? d.extendedMasterSecret(premaster, throughClientKeyExchange)
+        : d.masterSecret(premaster, hs.clientRandom, hs.serverRandom);
+  }
+
+  /** The last message of {@code type} in {@code seen}, and the transcript through it. */
+  static Optional<Transcript> through(Transcript seen, dev.hslab.model.message.HandshakeType type) {
+    List<Bytes> messages = seen.messages();
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      Bytes m = messages.get(i);
+      if (!m.isEmpty() && m.getUnsigned(0) == type.code()) {
+        return Optional.of(new Transcript(messages.subList(0, i + 1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last message of a transcript made by {@link #through}. */
+  static Bytes last(Transcript t) {
+    return t.messages().get(t.messages().size() - 1);
   }
 
   /** The key block from the master secret (also for an abbreviated handshake, RFC 5246 §7.3). */

@@ -1,5 +1,6 @@
 package dev.hslab.model.engine;
 
+import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.handshake.ClientState;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.Emit;
@@ -180,6 +181,29 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
    */
   public Optional<Bytes> masterSecret() {
     return Optional.ofNullable(c.hs.masterSecret);
+  }
+
+  /**
+   * The decryption hook's answer for the handshake whose ClientHello.random is {@code clientRandom},
+   * given every handshake message an observer of the wire saw in it ({@code seen}, HelloRequest
+   * excluded): the master secret this side derived, or the one it will derive from what the peer
+   * has sent and it has not read yet. A real engine sends its ClientKeyExchange (or, resuming, its
+   * ServerHello) together with its ChangeCipherSpec and Finished, so without this its Finished would
+   * go by before the model knows the keys. It changes no state and draws nothing from the engine's
+   * random source: the run stays byte for byte what it is without an observer.
+   */
+  public Optional<Bytes> masterSecret(Bytes clientRandom, Transcript seen) {
+    if (c.hs.masterSecret != null) {
+      return Optional.of(c.hs.masterSecret);
+    }
+    if (!c.hs.clientRandom.equals(clientRandom)) {
+      return Optional.empty(); // another handshake than this side's current one
+    }
+    try {
+      return flow.masterSecretAhead(seen);
+    } catch (TlsAlertException | RuntimeException e) {
+      return Optional.empty(); // bytes this side would refuse: the records stay opaque
+    }
   }
 
   /** The table state itself, for tests and the explorer's conformance checks. */

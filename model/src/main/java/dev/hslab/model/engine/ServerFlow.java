@@ -1,7 +1,9 @@
 package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.KeyDerivation;
+import dev.hslab.model.crypto.RandomSource;
 import dev.hslab.model.crypto.Sender;
+import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.crypto.kex.DhGroup;
 import dev.hslab.model.crypto.kex.DhKeyShare;
 import dev.hslab.model.crypto.kex.KeyShare;
@@ -19,7 +21,10 @@ import dev.hslab.model.message.ClientExchangeKeys;
 import dev.hslab.model.message.ClientHello;
 import dev.hslab.model.message.ClientKeyExchange;
 import dev.hslab.model.message.EcdhePskServerParams;
+import dev.hslab.model.message.DecodeContext;
 import dev.hslab.model.message.Finished;
+import dev.hslab.model.message.HandshakeCodec;
+import dev.hslab.model.message.HandshakeType;
 import dev.hslab.model.message.NewSessionTicket;
 import dev.hslab.model.message.PskIdentityHint;
 import dev.hslab.model.message.ServerDhParams;
@@ -186,25 +191,48 @@ final class ServerFlow extends Flow {
   }
 
   private void clientKeyExchange(ClientKeyExchange cke, Bytes encoding) throws TlsAlertException {
+    deriveKeys(premaster(cke.keys(), c.config.random()), encoding);
+  }
+
+  /**
+   * The premaster secret of a ClientKeyExchange under this server's key: its RSA private key or its
+   * (EC)DH share, and the PSK the identity names. {@code random} only blinds RSA and makes its
+   * fallback.
+   */
+  private Bytes premaster(ClientExchangeKeys k, RandomSource random) throws TlsAlertException {
     EngineConfig cfg = c.config;
     HandshakeContext hs = hs();
-    Bytes premaster;
-    ClientExchangeKeys k = cke.keys();
     if (k instanceof ClientExchangeKeys.Rsa rsa) {
       // RFC 5246 §7.4.7.1: never reveal whether decryption or the version check failed.
-      premaster = RsaPremaster.decrypt(rsa.encrypted(), hs.identity.signer(),
-          hs.clientHello.clientVersion(), RsaPremaster.VersionCheck.ALWAYS, cfg.random());
+      return RsaPremaster.decrypt(rsa.encrypted(), hs.identity.signer(),
+          hs.clientHello.clientVersion(), RsaPremaster.VersionCheck.ALWAYS, random);
     } else if (k instanceof ClientExchangeKeys.Dh dh) {
-      premaster = hs.keyShare.agree(dh.yc());
+      return hs.keyShare.agree(dh.yc());
     } else if (k instanceof ClientExchangeKeys.Ecdh ec) {
-      premaster = hs.keyShare.agree(ec.point());
+      return hs.keyShare.agree(ec.point());
     } else if (k instanceof ClientExchangeKeys.Psk psk) {
-      premaster = PskPremaster.plain(cfg.psks().lookup(psk.identity()));
-    } else {
-      ClientExchangeKeys.EcdhePsk ep = (ClientExchangeKeys.EcdhePsk) k;
-      premaster = PskPremaster.withOtherSecret(hs.keyShare.agree(ep.point()), cfg.psks().lookup(ep.identity()));
+      return PskPremaster.plain(cfg.psks().lookup(psk.identity()));
     }
-    deriveKeys(premaster, encoding);
+    ClientExchangeKeys.EcdhePsk ep = (ClientExchangeKeys.EcdhePsk) k;
+    return PskPremaster.withOtherSecret(hs.keyShare.agree(ep.point()), cfg.psks().lookup(ep.identity()));
+  }
+
+  /**
+   * A real client sends its ClientKeyExchange, ChangeCipherSpec and Finished in one flight, before
+   * this server has read any of them: the secret it will derive from that ClientKeyExchange (as
+   * Wireshark derives it with the server's RSA key). A throwaway random source blinds the RSA
+   * decryption, so the run's own draws are untouched; a wrong premaster only fails to decrypt.
+   */
+  @Override
+  Optional<Bytes> masterSecretAhead(Transcript seen) throws TlsAlertException {
+    HandshakeContext hs = hs();
+    Optional<Transcript> through = through(seen, HandshakeType.CLIENT_KEY_EXCHANGE);
+    if (hs.derivation == null || hs.resumedSession != null || through.isEmpty()) {
+      return Optional.empty();
+    }
+    ClientKeyExchange cke = (ClientKeyExchange) HandshakeCodec.decode(last(through.get()),
+        new DecodeContext(hs.version, hs.suite.keyExchange()));
+    return Optional.of(masterSecret(premaster(cke.keys(), RandomSource.seeded(0)), through.get()));
   }
 
   /** RFC 5246 §7.4.8: the signature over every handshake message before CertificateVerify. */

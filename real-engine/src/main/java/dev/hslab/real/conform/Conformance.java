@@ -65,8 +65,7 @@ public final class Conformance {
       ModelEngine<?> peer = ModelEngine.create(realSide == Side.CLIENT
           ? EngineConfigs.server(hc, creds, n, cache) : EngineConfigs.client(hc, creds, n, resume));
       JsseEngine engine = realSide == Side.CLIENT ? factory.newEngine(Credentials.SERVER_NAME, 443) : factory.newEngine();
-      Optional<Session> offered = resume;
-      engine.decryptWith(clientRandom -> peer.masterSecret().or(() -> offered.map(Session::masterSecret)));
+      engine.decryptWith(peer::masterSecret); // a resuming model client tells the offered session's secret
       Engine client = realSide == Side.CLIENT ? engine : peer;
       Engine server = realSide == Side.CLIENT ? peer : engine;
       Trace t = Loopback.run(client, server, script());
