@@ -1,7 +1,11 @@
 package dev.hslab.actors;
 
+import dev.hslab.model.engine.Injector;
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.fault.Fault;
+import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.handshake.Side;
 import dev.hslab.model.message.CertificateMessage;
 import dev.hslab.model.message.Finished;
 import dev.hslab.model.message.HandshakeCodec;
@@ -18,20 +22,28 @@ import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the record an {@code inject} fault puts on the wire: a well-formed message of the asked
- * type, in a record with the target's version.
+ * Carries out one side's {@code inject} faults: a well-formed message of the asked type, put on
+ * the wire just before the target message.
  *
- * <p>The network holds no keys, so the record is always plaintext. Before the sender's
- * ChangeCipherSpec that is exactly how its neighbours travel; after it the receiver reads the
- * record under the new keys and fails it in the record layer (bad_record_mac, RFC 5246 §6.2.3),
- * before its state machine sees the type. That is what an on-path attacker without the keys can
- * do, and the trace's detail says {@code unprotected}. Forging a protected message would need the
- * sender's engine to produce it; the {@code Engine} interface has no such operation.
+ * <p>When the sender is the model engine, the sender itself sends it ({@link #forSender}, an
+ * {@link Injector}): as its own record, under its write state at that point, so protected exactly
+ * as its own records are (RFC 5246 §6.1, §6.2.3) and with the next sequence number; its later
+ * records carry the numbers after it, so the receiver's record layer accepts everything and the
+ * fault tests the receiver's state machine (RFC 5246 §7.4: unexpected_message for a message out
+ * of place). It shows in the trace as a message the sender sent, marked injected.
+ *
+ * <p>Any other sender (a real engine cannot be asked to write an extra record): the network puts
+ * a plaintext record in front of the target ({@link #build}). Before the sender's
+ * ChangeCipherSpec that is exactly how its neighbours travel (the fault tests the state machine);
+ * after it the receiver reads the record under the new keys and fails it in the record layer
+ * (bad_record_mac, RFC 5246 §6.2.3) before its state machine sees the type, so the fault tests the
+ * record layer, and the detail says so. That is what an on-path attacker without the keys can do.
  *
  * <p>Bodies: ChangeCipherSpec {@code 01}; alert fatal handshake_failure; application data a short
  * text; hello_request and server_hello_done empty (their RFC shape); finished verify_data of zeros
@@ -41,36 +53,83 @@ import java.util.Map;
  */
 final class Injection {
 
+  /** What a fault tests when the record layer accepts the injected record ({@link Injector#TESTS}). */
+  static final String STATE_MACHINE = "tests the state machine";
+  /** What it tests when the receiver must refuse the record before reading its type. */
+  static final String RECORD_LAYER = "tests the record layer";
+
   private final Map<String, Bytes> lastSent = new HashMap<>();
+  private boolean bySender;
 
   /** Remembers the sender's messages so that complex types can be replayed. */
   void sent(MessageInfo m) {
-    if (!m.encoding().isEmpty()) {
+    if (!m.encoding().isEmpty() && !m.injected()) {
       lastSent.put(m.type(), m.encoding());
     }
+  }
+
+  /**
+   * The injector for a model engine on {@code side}: it sends the messages of the inject faults
+   * aimed at its own messages; from then on the network leaves those faults to it.
+   */
+  Injector forSender(Side side, List<Fault> faults) {
+    bySender = true;
+    List<Fault> mine = faults.stream().filter(f -> f.kind() == FaultKind.INJECT && f.target().side() == side).toList();
+    return new Injector() {
+      @Override
+      public List<Injector.Message> before(String type, int nth, ProtocolVersion version) {
+        List<Injector.Message> out = new ArrayList<>();
+        for (Fault f : mine) {
+          if (f.target().matches(side, type, nth)) {
+            MessageKind kind = ((Fault.Injected) f.argument()).message();
+            Payload p = payload(kind, version);
+            out.add(new Injector.Message(kind, p.fragment(), p.note() + " before " + f.target()
+                + ", sent by the " + side.label() + " as its own record under its current keys: " + STATE_MACHINE));
+          }
+        }
+        return out;
+      }
+
+      @Override
+      public void sent(MessageInfo message) {
+        Injection.this.sent(message); // within one flight too: a later injection may copy it
+      }
+    };
+  }
+
+  /** The sender's engine carries out this side's inject faults ({@link #forSender}). */
+  boolean bySender() {
+    return bySender;
   }
 
   /** The record, and a note on how it was built. */
   record Built(Bytes record, String note) {}
 
+  private record Payload(ContentType type, Bytes fragment, String note) {}
+
   /** {@code target}: the record the fault precedes, whose version the injected record takes. */
   Built build(MessageKind kind, Bytes target, boolean protectedEpoch) {
-    ProtocolVersion version = target.length() >= 3 ? new ProtocolVersion(target.getUnsigned(1), target.getUnsigned(2))
+    ProtocolVersion v = target.length() >= 3 ? new ProtocolVersion(target.getUnsigned(1), target.getUnsigned(2))
         : ProtocolVersion.TLS12;
+    Payload p = payload(kind, v);
+    String layer = protectedEpoch ? " (unprotected: the network holds no keys; " + RECORD_LAYER + ")"
+        : " (" + STATE_MACHINE + ")";
+    return new Built(new TlsRecord(p.type(), v, p.fragment()).encode(), p.note() + layer);
+  }
+
+  private Payload payload(MessageKind kind, ProtocolVersion version) {
     String type = kind.typeName();
-    String epoch = protectedEpoch ? ", unprotected: the network holds no keys" : "";
     return switch (type) {
-      case "change_cipher_spec" -> built(ContentType.CHANGE_CIPHER_SPEC, version, ChangeCipherSpec.INSTANCE.encode(),
-          type + epoch);
-      case "alert" -> built(ContentType.ALERT, version, Alert.fatal(AlertDescription.HANDSHAKE_FAILURE).encode(),
-          "alert fatal handshake_failure" + epoch);
-      case "application_data" -> built(ContentType.APPLICATION_DATA, version,
-          Bytes.wrap("injected".getBytes(StandardCharsets.US_ASCII)), type + epoch);
-      default -> handshake(kind.handshakeType(), version, epoch);
+      case "change_cipher_spec" -> new Payload(ContentType.CHANGE_CIPHER_SPEC, ChangeCipherSpec.INSTANCE.encode(), type);
+      case "alert" -> new Payload(ContentType.ALERT, Alert.fatal(AlertDescription.HANDSHAKE_FAILURE).encode(),
+          "alert fatal handshake_failure");
+      case "application_data" -> new Payload(ContentType.APPLICATION_DATA,
+          Bytes.wrap("injected".getBytes(StandardCharsets.US_ASCII)), type);
+      default -> handshake(kind.handshakeType(), version);
     };
   }
 
-  private Built handshake(HandshakeType type, ProtocolVersion version, String epoch) {
+  private Payload handshake(HandshakeType type, ProtocolVersion version) {
     HandshakeMessage body = switch (type) {
       case HELLO_REQUEST -> HelloRequest.INSTANCE;
       case SERVER_HELLO_DONE -> ServerHelloDone.INSTANCE;
@@ -80,21 +139,12 @@ final class Injection {
       default -> null;
     };
     String name = type.rfcName();
-    String note = name + epoch;
-    Bytes message;
     if (body != null) {
-      message = body.encode();
+      return new Payload(ContentType.HANDSHAKE, body.encode(), name);
     } else if (lastSent.containsKey(name)) {
-      message = lastSent.get(name);
-      note = name + " (a copy of the sender's last one" + epoch + ")";
-    } else {
-      message = HandshakeCodec.frame(type, Bytes.EMPTY);
-      note = name + " (empty body: the sender has sent none to copy" + epoch + ")";
+      return new Payload(ContentType.HANDSHAKE, lastSent.get(name), name + " (a copy of the sender's last one)");
     }
-    return built(ContentType.HANDSHAKE, version, message, note);
-  }
-
-  private static Built built(ContentType type, ProtocolVersion version, Bytes fragment, String note) {
-    return new Built(new TlsRecord(type, version, fragment).encode(), note);
+    return new Payload(ContentType.HANDSHAKE, HandshakeCodec.frame(type, Bytes.EMPTY),
+        name + " (empty body: the sender has sent none to copy)");
   }
 }

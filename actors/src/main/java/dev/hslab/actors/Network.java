@@ -1,7 +1,9 @@
 package dev.hslab.actors;
 
+import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
+import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
@@ -177,6 +179,13 @@ final class Network {
     return Optional.of(new Job(a.side(), new EndpointActor.Act(a)));
   }
 
+  /** When {@code engine} is the model engine, it carries out the inject faults aimed at it ({@link Injection}). */
+  void injectThrough(Side side, Engine engine, List<Fault> faults) {
+    if (engine instanceof ModelEngine<?> m) {
+      m.injectWith(injections.get(side).forSender(side, faults));
+    }
+  }
+
   /** The endpoint {@code side} handled the last job and produced {@code a}. */
   void answer(Side side, Answer a) {
     List<MessageInfo> sent = new ArrayList<>();
@@ -217,10 +226,15 @@ final class Network {
   /** Decides what happens to one record and schedules it; returns its number and fault. */
   private TraceEvent.Carriage route(Side from, Bytes record, MessageInfo message) {
     int k = records.merge(from, 1, Integer::sum);
+    if (message != null && message.injected()) {
+      // The sender's own record, made by an inject fault (Injection.forSender): it takes no fault.
+      arrive(inFifo(from, now), from, record, k, NetworkAction.INJECTED, message.detail());
+      return new TraceEvent.Carriage(k, NetworkAction.INJECTED);
+    }
     String type = message == null ? null : message.type();
     int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
     Link.Plan plan = link.decide(from, record, type, nth, now);
-    for (Fault inj : plan.injections()) {
+    for (Fault inj : injections.get(from).bySender() ? List.<Fault>of() : plan.injections()) {
       Injection.Built b = injections.get(from).build(((Fault.Injected) inj.argument()).message(), record,
           message != null && message.encrypted());
       arrive(inFifo(from, now), from, b.record(), 0,

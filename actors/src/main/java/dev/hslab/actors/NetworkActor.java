@@ -56,6 +56,7 @@ public final class NetworkActor {
     this.network = new Network(spec.network(), new Draws(spec.networkRandom()), spec.script());
     for (Side side : Side.values()) {
       waiting.put(side, waiting(side));
+      network.injectThrough(side, side == Side.CLIENT ? spec.client() : spec.server(), spec.network().faults());
     }
   }
 

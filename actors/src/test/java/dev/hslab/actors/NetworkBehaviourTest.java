@@ -3,7 +3,11 @@ package dev.hslab.actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.ModelEngine;
+import dev.hslab.model.engine.Negotiated;
+import dev.hslab.model.engine.Step;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.fault.Fault.Target;
 import dev.hslab.model.fault.FaultKind;
@@ -13,8 +17,10 @@ import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.wire.Bytes;
 import dev.hslab.output.trace.SentMessage;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -138,16 +144,38 @@ class NetworkBehaviourTest {
   }
 
   @Test
-  void injectedChangeCipherSpecBeforeTheClientFinishedIsUnprotectedAndFailsTheMac() {
-    ConnectionResult r = FaultRuns.run(SIM, REF, NetworkOptions.perfect()
-        .withFaults(List.of(Fault.inject(new Target(Side.CLIENT, MessageKind.FINISHED), MessageKind.CHANGE_CIPHER_SPEC))));
+  void injectedChangeCipherSpecBeforeAnOpaqueSendersFinishedIsUnprotectedAndFailsTheMac() {
+    // A sender that is not the model engine (a real one) cannot write an extra record of its own:
+    // the network puts a plaintext one in front, which tests the receiver's record layer.
+    EngineFactory opaque = config -> new Opaque(ModelEngine.create(config));
+    ConnectionResult r = Simulations.connections(SIM, REF, NetworkOptions.perfect()
+        .withFaults(List.of(Fault.inject(new Target(Side.CLIENT, MessageKind.FINISHED), MessageKind.CHANGE_CIPHER_SPEC))),
+        opaque, EngineFactory.MODEL).get(0);
     TraceEvent.OfNetwork inj = network(r).stream().filter(n -> n.action() == NetworkAction.INJECTED).findFirst().orElseThrow();
     assertThat(inj.record()).isZero();
     assertThat(inj.bytes().hex()).isEqualTo("140303000101");
-    assertThat(inj.detail()).isEqualTo("change_cipher_spec, unprotected: the network holds no keys before client.finished");
+    assertThat(inj.detail()).isEqualTo(
+        "change_cipher_spec (unprotected: the network holds no keys; tests the record layer) before client.finished");
     assertThat(FaultRuns.failures(r.trace())).isEqualTo("server sends bad_record_mac");
     // Injected records are not counted: every real message still has its own record.
     assertThat(SentMessage.of(r.trace())).allSatisfy(m -> assertThat(m.record()).isPositive());
+  }
+
+  /** An engine the network cannot ask to inject: the model engine behind another type. */
+  private record Opaque(Engine e) implements Engine {
+    public Side side() { return e.side(); }
+    public String name() { return "opaque"; }
+    public Step start() { return e.start(); }
+    public Step receive(Bytes data) { return e.receive(data); }
+    public Step send(Bytes data) { return e.send(data); }
+    public Step renegotiate() { return e.renegotiate(); }
+    public Step close() { return e.close(); }
+    public Step timeout() { return e.timeout(); }
+    public String state() { return e.state(); }
+    public String waitingFor() { return e.waitingFor(); }
+    public boolean established() { return e.established(); }
+    public boolean terminal() { return e.terminal(); }
+    public Optional<Negotiated> negotiated() { return e.negotiated(); }
   }
 
   @Test

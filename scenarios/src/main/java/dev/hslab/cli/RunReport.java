@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.model.config.HandshakeConfig;
+import dev.hslab.model.engine.Injector;
 import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
@@ -113,6 +114,9 @@ final class RunReport {
           m.put("fault", sm.fault());
         } else {
           m.putNull("fault");
+        }
+        if (s.message().injected()) {
+          m.put("tests", Injector.TESTS);
         }
         m.put("timeMs", s.timeMs());
       }

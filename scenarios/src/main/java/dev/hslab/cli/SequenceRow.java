@@ -1,5 +1,6 @@
 package dev.hslab.cli;
 
+import dev.hslab.model.engine.Injector;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.Side;
 
@@ -23,8 +24,10 @@ record SequenceRow(int n, double timeMs, Side from, MessageInfo message, String 
     if (message.optional()) {
       name = "[" + name + "]";
     }
+    // An injected message passes the record layer as its sender's own record: it tests the state machine.
+    String mark = message.injected() ? "injected: tests the " + Injector.TESTS.replace('_', ' ') : fault;
     String arrow = from == Side.CLIENT ? "client  --> server" : "client <--  server";
     return String.format("  %3d  %8.1f ms  %s  %-34s %-10s %6d B%s", n, timeMs, arrow, name,
-        message.encrypted() ? "encrypted" : "", message.bytes(), fault == null ? "" : "  ** " + fault + " **");
+        message.encrypted() ? "encrypted" : "", message.bytes(), mark == null ? "" : "  ** " + mark + " **");
   }
 }

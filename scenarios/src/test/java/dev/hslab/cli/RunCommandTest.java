@@ -156,6 +156,35 @@ class RunCommandTest {
     }
   }
 
+  /**
+   * Issue 16, item 4: an injected message is protected as its (model) sender protects its own, so
+   * the receiver's state machine meets it: SunJSSE and the model server answer unexpected_message
+   * (RFC 5246 §7.4), not a record-layer failure; the message is numbered and marked injected.
+   */
+  @Test
+  void anInjectedMessageAfterChangeCipherSpecReachesTheReceiversStateMachine() throws Exception {
+    for (String[] c : List.of(new String[] {"jsse", "inject:server.finished:certificate_request", "certificate_request", "client"},
+        new String[] {"model", "inject:client.finished:application_data", "application_data", "server"})) {
+      Result r = hslab("run", "--json", "--client-engine", c[0], "--kex", "rsa", "--fault", c[1]);
+      assertThat(r.exit()).as(c[1]).isEqualTo(1);
+      JsonNode j = JSON.readTree(r.out());
+      assertThat(j.get(c[3]).get("alertSent").asText()).as(c[1]).isEqualTo("unexpected_message");
+      List<JsonNode> injected = new java.util.ArrayList<>();
+      j.get("messages").forEach(m -> {
+        if ("injected".equals(m.get("fault").asText())) {
+          injected.add(m);
+        }
+      });
+      assertThat(injected).singleElement().satisfies(m -> {
+        assertThat(m.get("type").asText()).isEqualTo(c[2]);
+        assertThat(m.get("encrypted").asBoolean()).isTrue();
+        assertThat(m.get("tests").asText()).isEqualTo("state_machine");
+      });
+    }
+    Result text = hslab("run", "--kex", "rsa", "--fault", "inject:client.finished:application_data");
+    assertThat(text.out()).contains("ApplicationData", "encrypted", "** injected: tests the state machine **");
+  }
+
   @Test
   void aRealEngineThatCannotDoTheConfigurationIsAUsageError() {
     Result r = hslab("run", "--client-engine", "jsse", "--kex", "psk");

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * @param detail a stable one-line description; computed when first asked for (see
  *     {@link #lazily}), since most runs never read it
  * @param encoding its plaintext bytes (empty when unknown)
+ * @param injected an inject fault made the engine send it as its own record (see {@link Injector}):
+ *     it is no part of the engine's handshake
  */
 public final class MessageInfo {
 
@@ -31,17 +33,19 @@ public final class MessageInfo {
   private final boolean optional;
   private final boolean encrypted;
   private final Bytes encoding;
+  private final boolean injected;
   private Supplier<String> describe;
   private volatile String detail;
 
   public MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
       String detail, Bytes encoding) {
-    this(type, kind, alert, bytes, optional, encrypted, encoding, null);
+    this(type, kind, alert, bytes, optional, encrypted, encoding, null, false);
     this.detail = detail;
   }
 
   private MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
-      Bytes encoding, Supplier<String> describe) {
+      Bytes encoding, Supplier<String> describe, boolean injected) {
+    this.injected = injected;
     this.type = type;
     this.kind = kind;
     this.alert = alert;
@@ -58,7 +62,19 @@ public final class MessageInfo {
    */
   public static MessageInfo lazily(String type, MessageKind kind, Alert alert, int bytes, boolean optional,
       boolean encrypted, Supplier<String> describe, Bytes encoding) {
-    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, Objects.requireNonNull(describe));
+    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, Objects.requireNonNull(describe), false);
+  }
+
+  /** A message an inject fault made the engine send (see {@link Injector}), described by {@code detail}. */
+  public static MessageInfo injected(String type, MessageKind kind, Alert alert, boolean encrypted, String detail,
+      Bytes encoding) {
+    MessageInfo m = new MessageInfo(type, kind, alert, encoding.length(), false, encrypted, encoding, null, true);
+    m.detail = detail;
+    return m;
+  }
+
+  public boolean injected() {
+    return injected;
   }
 
   public String type() {
@@ -111,18 +127,18 @@ public final class MessageInfo {
   @Override
   public boolean equals(Object o) {
     return o instanceof MessageInfo m && type.equals(m.type) && kind == m.kind && Objects.equals(alert, m.alert)
-        && bytes == m.bytes && optional == m.optional && encrypted == m.encrypted
+        && bytes == m.bytes && optional == m.optional && encrypted == m.encrypted && injected == m.injected
         && Objects.equals(detail(), m.detail()) && Objects.equals(encoding, m.encoding);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, kind, alert, bytes, optional, encrypted, detail(), encoding);
+    return Objects.hash(type, kind, alert, bytes, optional, encrypted, injected, detail(), encoding);
   }
 
   @Override
   public String toString() {
     return "MessageInfo[type=" + type + ", kind=" + kind + ", alert=" + alert + ", bytes=" + bytes + ", optional="
-        + optional + ", encrypted=" + encrypted + ", detail=" + detail() + "]";
+        + optional + ", encrypted=" + encrypted + (injected ? ", injected" : "") + ", detail=" + detail() + "]";
   }
 }

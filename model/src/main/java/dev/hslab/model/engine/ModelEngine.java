@@ -48,6 +48,9 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
   private final List<Bytes> out = new ArrayList<>();
   private final List<EngineEvent> events = new ArrayList<>();
   private final List<Bytes> pendingHandshake = new ArrayList<>();
+  private Injector injector = Injector.NONE;
+  /** Per trace type, how many messages this engine has sent: the occurrence an injection names. */
+  private final java.util.Map<String, Integer> sentCounts = new java.util.HashMap<>();
 
   private ModelEngine(EngineConfig config, TransitionTable<S> table, TransitionTable<?> peerTable) {
     this.side = config.side();
@@ -75,6 +78,14 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     ModelEngine<?> e = create(config);
     e.c.records.tap(tap);
     return e;
+  }
+
+  /**
+   * Lets inject faults be carried out by this engine as its own records (see {@link Injector}), so
+   * an injected message is protected exactly as this side protects its own at that point.
+   */
+  public void injectWith(Injector injector) {
+    this.injector = java.util.Objects.requireNonNull(injector);
   }
 
   @Override
@@ -347,6 +358,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     if (o.message() != null && kind != MessageKind.HELLO_REQUEST) {
       c.hs.append(o.payload());
     }
+    inject(o.alert() != null ? "alert" : kind.typeName());
     if (o.type() == ContentType.HANDSHAKE) {
       info(true, kind, o.message(), o.payload(), null, c.records.writeProtected(), optional, o::detail);
       pendingHandshake.add(o.payload());
@@ -357,6 +369,34 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     out.addAll(c.records.write(o.type(), List.of(o.payload())));
     if (o.type() == ContentType.CHANGE_CIPHER_SPEC) {
       c.records.activateWrite(); // RFC 5246 §7.1: what follows our CCS uses the new keys
+    }
+  }
+
+  /**
+   * Sends what the injector asks for before this side's next message of {@code type}: after the
+   * handshake messages already produced, each in its own record under the current write state
+   * (RFC 5246 §6.1: it takes the next sequence number), reported as sent and marked injected.
+   */
+  private void inject(String type) {
+    int nth = sentCounts.merge(type, 1, Integer::sum);
+    for (Injector.Message m : injector.before(type, nth, c.records.version())) {
+      flushHandshake();
+      MessageKind k = m.kind();
+      ContentType ct = k.isHandshake() ? ContentType.HANDSHAKE
+          : k == MessageKind.CHANGE_CIPHER_SPEC ? ContentType.CHANGE_CIPHER_SPEC
+          : k == MessageKind.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.ALERT;
+      Alert alert = null;
+      if (ct == ContentType.ALERT) {
+        try {
+          alert = Alert.decode(m.payload());
+        } catch (TlsAlertException e) {
+          alert = null; // a malformed alert is still sent as asked; the trace shows its bytes
+        }
+      }
+      MessageKind shown = alert != null && alert.level() == AlertLevel.FATAL ? null : k;
+      events.add(new EngineEvent.MessageSent(MessageInfo.injected(alert != null || ct == ContentType.ALERT ? "alert"
+          : k.typeName(), shown, alert, c.records.writeProtected(), m.detail(), m.payload())));
+      out.addAll(c.records.write(ct, List.of(m.payload())));
     }
   }
 
@@ -372,6 +412,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
       return;
     }
     pendingHandshake.clear();
+    inject("alert");
     Alert alert = Alert.fatal(e.alert());
     events.add(new EngineEvent.AlertSent(alert, e.getMessage()));
     info(true, null, null, alert.encode(), alert, c.records.writeProtected(), false, alert::describe);
@@ -395,6 +436,9 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
       boolean optional, Supplier<String> detail) {
     String type = alert != null ? "alert" : kind != null ? kind.typeName() : "unknown";
     MessageInfo mi = MessageInfo.lazily(type, kind, alert, encoding.length(), optional, encrypted, detail, encoding);
+    if (sent) {
+      injector.sent(mi);
+    }
     events.add(sent ? new EngineEvent.MessageSent(mi) : new EngineEvent.MessageReceived(mi));
   }
 

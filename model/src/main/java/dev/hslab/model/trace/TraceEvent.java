@@ -32,12 +32,13 @@ public sealed interface TraceEvent {
   /**
    * The record a sent message travelled in, numbered per sending side from 1 like
    * {@link OfNetwork#record()}, and the first thing the network did to it other than deliver it
-   * ({@code dropped}, {@code corrupted}, ...), or null when it was delivered unchanged.
+   * ({@code dropped}, {@code corrupted}, ...), or null when it was delivered unchanged; {@code
+   * injected} for a message an inject fault made the sender send as its own record.
    */
   record Carriage(int record, NetworkAction fault) {
 
     public Carriage {
-      if (record < 1 || fault == NetworkAction.DELIVERED || fault == NetworkAction.INJECTED) {
+      if (record < 1 || fault == NetworkAction.DELIVERED) {
         throw new IllegalArgumentException("record " + record + ", fault " + fault);
       }
     }
