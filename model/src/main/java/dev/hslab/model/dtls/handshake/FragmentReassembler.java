@@ -26,7 +26,7 @@ public final class FragmentReassembler {
 
   /** What became of one fragment. */
   public enum Offer {
-    /** Some of its bytes were new. */
+    /** Some of its bytes were new, or it is the first fragment of an empty message (ServerHelloDone). */
     NEW_BYTES,
     /** Every byte of it was already here (a duplicate or a retransmission of a message in progress). */
     DUPLICATE,
@@ -66,7 +66,8 @@ public final class FragmentReassembler {
       return Offer.TOO_LONG;
     }
     Partial p = partials.get(f.messageSeq());
-    if (p == null) {
+    boolean first = p == null;
+    if (first) {
       p = new Partial(f.msgType(), f.length());
       partials.put(f.messageSeq(), p);
     } else if (p.type != f.msgType() || p.length != f.length()) {
@@ -74,7 +75,7 @@ public final class FragmentReassembler {
     }
     int added = p.add(f.fragmentOffset(), f.fragment());
     buffered += added;
-    return added > 0 ? Offer.NEW_BYTES : Offer.DUPLICATE;
+    return added > 0 || (first && f.length() == 0) ? Offer.NEW_BYTES : Offer.DUPLICATE;
   }
 
   /** The messages complete in order from the next expected one, each as a whole fragment; advances. */

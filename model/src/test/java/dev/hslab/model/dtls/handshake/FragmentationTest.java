@@ -91,6 +91,10 @@ class FragmentationTest {
     assertThat(done.get(0).fragment()).isEqualTo(Bytes.concat(body(5, 4), body(7, 6).slice(2, 7)));
     // RFC 6347 §4.2.4: a fragment of a message already handed out means the peer retransmits.
     assertThat(r.offer(half)).isEqualTo(Offer.PREVIOUS_MESSAGE);
+    HandshakeFragment done1 = HandshakeFragment.whole(14, 1, Bytes.EMPTY);
+    assertThat(r.offer(done1)).isEqualTo(Offer.NEW_BYTES); // an empty message is news once
+    assertThat(r.offer(new HandshakeFragment(11, 5, 2, 0, Bytes.EMPTY))).isEqualTo(Offer.DUPLICATE);
+    assertThat(r.take()).containsExactly(done1);
   }
 
   @Test
