@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hslab.model.dtls.DtlsDatagram;
 import dev.hslab.model.dtls.DtlsReadState;
 import dev.hslab.model.dtls.DtlsRecord;
+import dev.hslab.model.dtls.Pmtu;
 import dev.hslab.model.dtls.RecordDecision;
 import dev.hslab.model.dtls.handshake.DtlsClientHello;
 import dev.hslab.model.dtls.handshake.FragmentReassembler;
@@ -38,6 +39,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,7 +110,10 @@ class SunJsseDtlsCodecTest {
     ClientHello hello = new ClientHello(ProtocolVersion.DTLS12, Bytes.wrap(new byte[32]), Bytes.EMPTY,
         List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.code(), CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.code()),
         List.of(0), Optional.of(List.of(SupportedGroupsExtension.of(NamedGroup.SECP256R1), EcPointFormatsExtension.uncompressedOnly(),
-            SignatureAlgorithmsExtension.of(SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256))));
+            // ECDSA too: the test CA signs with P-256, and SunJSSE's PKIX key manager only picks a
+            // chain whose signatures the client offers.
+            SignatureAlgorithmsExtension.of(SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256,
+                SignatureScheme.ECDSA_SECP256R1_SHA256))));
     DtlsClientHello ch1 = new DtlsClientHello(hello, Bytes.EMPTY);
     unwrap(server, clientHelloRecord(ch1, 0, 7).encode());
 
@@ -147,6 +152,71 @@ class SunJsseDtlsCodecTest {
     assertThat(sh.cipherSuite()).isIn(hello.cipherSuites());
   }
 
+  @Test
+  void aWholeSunJsseHandshakeCrossesOurCodecRepackedIntoOurDatagramsAndCompletes() throws Exception {
+    SSLEngine server = serverEngine(TestPki.SERVER_EC);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", TestPki.CA.rootCertificate());
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+    tmf.init(trust);
+    SSLContext ctx = SSLContext.getInstance("DTLSv1.2", "SunJSSE");
+    ctx.init(null, tmf.getTrustManagers(), new SecureRandom(new byte[] {3}));
+    SSLEngine client = ctx.createSSLEngine(TestPki.HOST, 4433);
+    client.setUseClientMode(true);
+    client.beginHandshake();
+
+    // Every flight is cut into records by our datagram codec and re-packed by DtlsDatagram.pack
+    // into datagrams of at most 1,200 bytes, several records each, before the peer sees it; the
+    // epoch-0 handshake messages are reassembled by our FragmentReassembler on the way.
+    int shared = 0;
+    int epochs = 0;
+    List<Integer> types = new ArrayList<>();
+    FragmentReassembler[] reassemblers = {new FragmentReassembler(0, 1 << 17), new FragmentReassembler(0, 1 << 17)};
+    SSLEngine[] ends = {client, server};
+    for (int turn = 0; turn < 12 && !(done(client) && done(server)); turn++) {
+      SSLEngine from = ends[turn % 2];
+      SSLEngine to = ends[(turn + 1) % 2];
+      List<DtlsRecord> records = new ArrayList<>();
+      for (Bytes d : wrapAll(from)) {
+        for (RecordDecision x : DtlsDatagram.decode(d)) {
+          DtlsRecord r = ((RecordDecision.Accepted) x).record();
+          records.add(r);
+          epochs = Math.max(epochs, r.epoch());
+          if (r.epoch() == 0 && r.type() == ContentType.HANDSHAKE) {
+            for (HandshakeFragment f : HandshakeFragment.decodeAll(r.fragment())) {
+              reassemblers[turn % 2].offer(f);
+            }
+            reassemblers[turn % 2].take().forEach(m -> types.add(m.msgType()));
+          }
+        }
+      }
+      for (Bytes d : DtlsDatagram.pack(records, Pmtu.DEFAULT)) {
+        assertThat(d.length()).isLessThanOrEqualTo(Pmtu.DEFAULT.bytes());
+        unwrap(to, d);
+        if (DtlsDatagram.decode(d).size() > 1) {
+          shared++;
+        }
+      }
+    }
+    assertThat(done(client) && done(server)).as("both SunJSSE engines finished the handshake").isTrue();
+    assertThat(client.getSession().getProtocol()).isEqualTo("DTLSv1.2");
+    assertThat(epochs).isEqualTo(1);
+    assertThat(shared).as("datagrams of ours holding several records, which SunJSSE took").isPositive();
+    // RFC 6347 §4.2.4's flights as our reassembler read them (the Finished messages are in epoch
+    // 1): ClientHello; HelloVerifyRequest; ClientHello with the cookie; ServerHello to
+    // ServerHelloDone; ClientKeyExchange; and SunJSSE's NewSessionTicket, which RFC 5077 §3.3
+    // sends before the server's ChangeCipherSpec, so still in epoch 0.
+    assertThat(types.stream().map(HandshakeFragment::typeName).toList()).containsExactly(
+        "client_hello", "hello_verify_request", "client_hello", "server_hello", "certificate",
+        "server_key_exchange", "server_hello_done", "client_key_exchange", "new_session_ticket");
+  }
+
+  private static boolean done(SSLEngine e) {
+    HandshakeStatus hs = e.getHandshakeStatus();
+    return hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED;
+  }
+
   private static DtlsRecord clientHelloRecord(DtlsClientHello ch, int messageSeq, long recordSeq) {
     return new DtlsRecord(ContentType.HANDSHAKE, ProtocolVersion.DTLS12, 0, recordSeq,
         HandshakeFragment.whole(HandshakeType.CLIENT_HELLO.code(), messageSeq, ch.encodeBody()).encode());
@@ -157,8 +227,7 @@ class SunJsseDtlsCodecTest {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     ks.load(null, null);
     ks.setKeyEntry("server", id.privateKey(), pass, id.chain().toArray(Certificate[]::new));
-    // SunX509: the PKIX key manager skips certificates not valid now, and TestPki's are valid around the simulation time.
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
     kmf.init(ks, pass);
     SSLContext ctx = SSLContext.getInstance("DTLSv1.2", "SunJSSE");
     ctx.init(kmf.getKeyManagers(), null, new SecureRandom(new byte[] {2}));
@@ -198,13 +267,21 @@ class SunJsseDtlsCodecTest {
     return out;
   }
 
+  /** Hands one datagram to the engine: SunJSSE's DTLS unwrap() takes one record per call. */
   private static void unwrap(SSLEngine engine, Bytes datagram) throws Exception {
-    ByteBuffer dst = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-    engine.unwrap(ByteBuffer.wrap(datagram.toByteArray()), dst);
-    Runnable task;
-    while ((task = engine.getDelegatedTask()) != null) {
-      task.run();
+    ByteBuffer src = ByteBuffer.wrap(datagram.toByteArray());
+    for (int i = 0; i < 64; i++) {
+      ByteBuffer dst = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+      engine.unwrap(src, dst);
+      Runnable task;
+      while ((task = engine.getDelegatedTask()) != null) {
+        task.run();
+      }
+      if (!src.hasRemaining() && engine.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP_AGAIN) {
+        return;
+      }
     }
+    throw new AssertionError("the engine did not take the datagram");
   }
 
   /** Frames each datagram with our codec and opens each record in epoch 0; every record must be accepted. */
