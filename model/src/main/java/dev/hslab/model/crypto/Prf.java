@@ -20,9 +20,11 @@ public sealed interface Prf permits Tls12Prf, Tls10Prf {
    * @throws IllegalArgumentException for SSL 3.0 or a version this model does not speak
    */
   static Prf of(ProtocolVersion version, CipherSuite suite) {
-    if (version.equals(ProtocolVersion.TLS12)) {
+    // RFC 4347 §4.2, RFC 6347 §4.2: DTLS 1.0 and 1.2 derive their keys as TLS 1.1 and 1.2 do.
+    ProtocolVersion tls = version.tlsEquivalent();
+    if (tls.equals(ProtocolVersion.TLS12)) {
       return new Tls12Prf(suite.prfHash());
-    } else if (version.equals(ProtocolVersion.TLS10) || version.equals(ProtocolVersion.TLS11)) {
+    } else if (tls.equals(ProtocolVersion.TLS10) || tls.equals(ProtocolVersion.TLS11)) {
       return new Tls10Prf();
     }
     throw new IllegalArgumentException("no TLS PRF for version " + version);

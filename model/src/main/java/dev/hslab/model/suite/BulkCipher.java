@@ -11,7 +11,18 @@ public enum BulkCipher {
   /** RFC 5246 §6.2.3: CipherType. */
   public enum Type {
     BLOCK,
-    AEAD
+    AEAD;
+
+    /**
+     * RFC 6347 §4.1.2.2: DTLS forbids stream ciphers (RC4), whose state cannot survive a lost
+     * record; block and AEAD ciphers protect each record on its own. A switch, so that a stream
+     * type added here must say what DTLS does with it.
+     */
+    public boolean allowedInDtls() {
+      return switch (this) {
+        case BLOCK, AEAD -> true;
+      };
+    }
   }
 
   private final Type type;

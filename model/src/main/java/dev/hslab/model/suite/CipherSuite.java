@@ -128,8 +128,15 @@ public enum CipherSuite {
     return cipher.type() == BulkCipher.Type.AEAD;
   }
 
-  /** Whether {@code version} can carry this suite. */
+  /**
+   * Whether {@code version} can carry this suite. A DTLS version carries the suites of its TLS
+   * equivalent whose cipher DTLS allows (RFC 6347 §4.1.2.2: no stream ciphers).
+   */
   public boolean supportedBy(ProtocolVersion version) {
+    if (version.isDtls()) {
+      return ProtocolVersion.DTLS.contains(version) && cipher.type().allowedInDtls()
+          && supportedBy(version.tlsEquivalent());
+    }
     return version.isSupported() && version.compareTo(minVersion) >= 0;
   }
 

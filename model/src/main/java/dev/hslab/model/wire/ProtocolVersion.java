@@ -21,6 +21,18 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   /** The versions this model can negotiate, lowest first. */
   public static final List<ProtocolVersion> SUPPORTED = List.of(SSL3, TLS10, TLS11, TLS12);
 
+  /** DTLS 1.0 (RFC 4347 §4.1): the one's complement of 1.1, the TLS version it is based on. */
+  public static final ProtocolVersion DTLS10 = new ProtocolVersion(254, 255);
+
+  /** DTLS 1.2 (RFC 6347 §4.1): {254, 253}; there is no DTLS 1.1. */
+  public static final ProtocolVersion DTLS12 = new ProtocolVersion(254, 253);
+
+  /**
+   * The DTLS versions of the record and handshake layers (package {@code model.dtls}), oldest
+   * first. Not in {@link #SUPPORTED}: the TLS engine and its tables never negotiate them.
+   */
+  public static final List<ProtocolVersion> DTLS = List.of(DTLS10, DTLS12);
+
   public ProtocolVersion {
     if (major < 0 || major > 255 || minor < 0 || minor > 255) {
       throw new IllegalArgumentException("version bytes out of range: " + major + "." + minor);
@@ -49,6 +61,26 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
     return equals(SSL3);
   }
 
+  /** Whether this is a DTLS version (major 254, RFC 6347 §4.1). */
+  public boolean isDtls() {
+    return major == 254;
+  }
+
+  /**
+   * The TLS version whose record protection, PRF and key block this version uses: DTLS 1.0 is
+   * TLS 1.1 (RFC 4347 §1, explicit CBC IVs), DTLS 1.2 is TLS 1.2 (RFC 6347 §1); any other
+   * version is itself. DTLS minor numbers run backwards, so DTLS versions must not be compared
+   * with {@link #compareTo} against TLS ones: compare their equivalents.
+   */
+  public ProtocolVersion tlsEquivalent() {
+    if (equals(DTLS10)) {
+      return TLS11;
+    } else if (equals(DTLS12)) {
+      return TLS12;
+    }
+    return this;
+  }
+
   // Compared on every record and suite check: plain field comparisons instead of the record's
   // generated (bootstrapped) equals and hashCode, with the same meaning.
   @Override
@@ -63,12 +95,12 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
 
   /** TLS 1.1 and later carry an explicit CBC IV (RFC 4346 §6.2.3.2). */
   public boolean hasExplicitIv() {
-    return compareTo(TLS11) >= 0;
+    return tlsEquivalent().compareTo(TLS11) >= 0;
   }
 
   /** TLS 1.2 signs with an explicit SignatureAndHashAlgorithm and uses the suite's PRF hash. */
   public boolean isTls12OrLater() {
-    return compareTo(TLS12) >= 0;
+    return tlsEquivalent().compareTo(TLS12) >= 0;
   }
 
   /** JSSE's names ({@code SSLv3}, {@code TLSv1}, ...) so traces match real engines. */
@@ -81,6 +113,10 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
       return "TLSv1.1";
     } else if (equals(TLS12)) {
       return "TLSv1.2";
+    } else if (equals(DTLS10)) {
+      return "DTLSv1.0";
+    } else if (equals(DTLS12)) {
+      return "DTLSv1.2";
     }
     return toString();
   }
@@ -91,6 +127,8 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
       return "ssl3";
     } else if (major == 3 && minor >= 1) {
       return "tls1." + (minor - 1);
+    } else if (equals(DTLS10) || equals(DTLS12)) {
+      return equals(DTLS10) ? "dtls1.0" : "dtls1.2";
     }
     return toString();
   }
@@ -101,6 +139,8 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
       return "SSLv3";
     } else if (major == 3 && minor >= 1) {
       return "TLSv1." + (minor - 1);
+    } else if (equals(DTLS10) || equals(DTLS12)) {
+      return jsseName();
     }
     return toString();
   }

@@ -40,7 +40,10 @@ public abstract sealed class RecordCipher permits NullRecordCipher, AeadRecordCi
     return new NullRecordCipher();
   }
 
-  /** The write state for {@code suite} over {@code version}; {@code random} draws TLS 1.1+ CBC IVs. */
+  /**
+   * The write state for {@code suite} over {@code version} (a TLS or DTLS version); {@code random}
+   * draws TLS 1.1+ CBC IVs.
+   */
   public static RecordCipher forWriting(CipherSuite suite, ProtocolVersion version, TrafficKeys keys, RandomSource random) {
     return create(suite, version, keys, random, true);
   }
@@ -69,28 +72,48 @@ public abstract sealed class RecordCipher permits NullRecordCipher, AeadRecordCi
 
   /** Seals a plaintext record into a protected one with the same type and version. */
   public final TlsRecord protect(TlsRecord plaintext) {
-    if (!canProtect) {
-      throw new IllegalStateException("a read state does not protect");
-    }
-    TlsRecord out = seal(plaintext, sequenceNumber);
+    TlsRecord out = protect(plaintext, sequenceNumber);
     sequenceNumber = next(sequenceNumber);
     return out;
   }
 
   /** Opens a protected record; bad_record_mac on any failure, record_overflow past the limits. */
   public final TlsRecord unprotect(TlsRecord ciphertext) throws TlsAlertException {
+    TlsRecord out = unprotect(ciphertext, sequenceNumber);
+    sequenceNumber = next(sequenceNumber);
+    return out;
+  }
+
+  /**
+   * Seals with the 64-bit sequence number {@code seq} given, leaving the implicit counter of
+   * {@link #protect(TlsRecord)} alone: DTLS records carry their sequence number, and its MAC and
+   * AEAD nonce use epoch || sequence_number (RFC 6347 §4.1.2.1). Only for versions with explicit
+   * CBC IVs: a chained IV (SSL 3.0, TLS 1.0) cannot survive loss or reordering.
+   */
+  public final TlsRecord protect(TlsRecord plaintext, long seq) {
+    if (!canProtect) {
+      throw new IllegalStateException("a read state does not protect");
+    }
+    return seal(plaintext, seq);
+  }
+
+  /**
+   * Opens a record protected with the 64-bit sequence number {@code seq} (see {@link
+   * #protect(TlsRecord, long)}); the implicit counter is untouched. Failures as for {@link
+   * #unprotect(TlsRecord)}.
+   */
+  public final TlsRecord unprotect(TlsRecord ciphertext, long seq) throws TlsAlertException {
     if (!canUnprotect) {
       throw new IllegalStateException("a write state does not unprotect");
     }
     if (ciphertext.fragment().length() > TlsRecord.MAX_CIPHERTEXT) {
       throw overflow("TLSCiphertext", ciphertext.fragment().length(), TlsRecord.MAX_CIPHERTEXT);
     }
-    Bytes plain = open(ciphertext, sequenceNumber);
+    Bytes plain = open(ciphertext, seq);
     if (plain.length() > TlsRecord.MAX_PLAINTEXT) {
       // RFC 5246 §6.2.3/§6.2.2: with null compression the plaintext limit 2^14 applies.
       throw overflow("decrypted fragment", plain.length(), TlsRecord.MAX_PLAINTEXT);
     }
-    sequenceNumber = next(sequenceNumber);
     return new TlsRecord(ciphertext.type(), ciphertext.version(), plain);
   }
 
