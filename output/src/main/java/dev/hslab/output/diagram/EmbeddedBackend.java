@@ -31,7 +31,7 @@ final class EmbeddedBackend implements Backend {
   private static final int JSON_MEMORY = 128 * 1024 * 1024;
 
   /** The first installed font with Helvetica's widths, else the narrower DejaVu, else SansSerif. */
-  private static final String PNG_FONT = pngFont();
+  static final String PNG_FONT = pngFont();
 
   private final ExecutorService thread;
   private final Duration timeout;
