@@ -47,6 +47,11 @@ final class SvgRaster {
     } finally {
       g.dispose();
     }
+    return encode(image);
+  }
+
+  /** The image as PNG bytes. */
+  static byte[] encode(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
