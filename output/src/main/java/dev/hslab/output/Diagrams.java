@@ -16,15 +16,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes each diagram's DOT source, then renders it to SVG with one renderer for all (the
- * embedded engine costs a second to start). A failure to start the engine or to render one
- * picture is recorded, not thrown: the other files still get written.
+ * embedded engine costs a second to start). A picture drawn without Graphviz (the ladder
+ * diagram) comes with its SVG and needs no engine; the engine is started only when some picture
+ * needs it. A failure to start the engine or to render one picture is recorded, not thrown: the
+ * other files still get written.
  */
 final class Diagrams {
 
   private static final Logger LOG = LoggerFactory.getLogger(Diagrams.class);
 
-  /** One picture: {@code name}.dot and {@code name}.svg. */
-  record Job(String name, String caption, String dot) {}
+  /**
+   * One picture: {@code name}.dot and {@code name}.svg; {@code svg} is the picture when it is
+   * drawn without Graphviz (then {@code dot} is only written beside it), else null.
+   */
+  record Job(String name, String caption, String dot, String svg) {
+
+    Job(String name, String caption, String dot) {
+      this(name, caption, dot, null);
+    }
+  }
 
   /** Per job, in order: the SVG file or null, and the figure for the report; then the problems. */
   record Result(List<Path> svgs, List<Figure> figures, List<String> problems) {}
@@ -40,14 +50,23 @@ final class Diagrams {
     List<String> problems = new ArrayList<>();
     Renderer renderer = null;
     String cannotStart = null;
-    try {
-      renderer = Renderer.open(options);
-    } catch (RenderException e) {
-      cannotStart = e.getMessage();
-      problems.add("diagrams not rendered (the .dot files are written): " + cannotStart);
+    if (jobs.stream().anyMatch(j -> j.svg() == null)) {
+      try {
+        renderer = Renderer.open(options);
+      } catch (RenderException e) {
+        cannotStart = e.getMessage();
+        problems.add("diagrams not rendered (the .dot files are written): " + cannotStart);
+      }
     }
     try {
       for (Job j : jobs) {
+        if (j.svg() != null) {
+          Path file = dir.resolve(j.name() + ".svg");
+          Files.writeString(file, j.svg(), StandardCharsets.UTF_8);
+          svgs.add(file);
+          figures.add(Figure.of(j.caption(), j.svg()));
+          continue;
+        }
         if (renderer == null) {
           svgs.add(null);
           figures.add(Figure.failed(j.caption(), cannotStart + "; see " + j.name() + ".dot"));

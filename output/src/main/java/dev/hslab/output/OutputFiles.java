@@ -89,11 +89,15 @@ public final class OutputFiles {
     KeyLog.write(concatenated(connections), keylog);
 
     List<Diagrams.Job> jobs = new ArrayList<>();
+    int first = 1; // hslab run numbers the messages of all connections in one sequence
     for (int k = 0; k < connections.size(); k++) {
       String name = k == 0 ? "sequence" : "sequence-" + (k + 1);
       String caption = connections.size() == 1 ? "Sequence diagram"
           : "Sequence diagram of connection " + (k + 1) + (k == 0 ? " (full handshake)" : " (resumed)");
-      jobs.add(new Diagrams.Job(name, caption, SequenceDiagram.dot(connections.get(k), SequenceDiagram.Options.defaults())));
+      Trace t = connections.get(k);
+      jobs.add(new Diagrams.Job(name, caption, SequenceDiagram.dot(t, SequenceDiagram.Options.defaults()),
+          SequenceDiagram.svg(t, SequenceDiagram.Options.defaults(), first)));
+      first += t.sent().size();
     }
     Diagrams.Result d = Diagrams.write(jobs, dir, render);
 
@@ -102,7 +106,8 @@ public final class OutputFiles {
         new FileLink("packet capture for Wireshark or tshark", pcap.getFileName().toString()),
         new FileLink("key log (SSLKEYLOGFILE) to decrypt the capture", keylog.getFileName().toString())));
     for (Diagrams.Job j : jobs) {
-      links.add(new FileLink("Graphviz source of the " + j.caption().toLowerCase(java.util.Locale.ROOT), j.name() + ".dot"));
+      links.add(new FileLink((j.svg() != null ? "Graphviz grid version of the " : "Graphviz source of the ")
+          + j.caption().toLowerCase(java.util.Locale.ROOT), j.name() + ".dot"));
     }
     RunView view = new RunView("Run", config, null, connections, d.figures(), links);
     Path report = dir.resolve("report.html");

@@ -15,6 +15,7 @@ import dev.hslab.output.diagram.Format;
 import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.RenderException;
 import dev.hslab.output.diagram.Renderer;
+import dev.hslab.output.diagram.SequenceDiagram;
 import dev.hslab.output.diagram.StateGraph;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,13 +89,17 @@ final class RenderCommand implements Callable<Integer> {
       throw new UsageException("--format: " + e.getMessage());
     }
     Map<String, String> sources = new LinkedHashMap<>();
+    Map<String, Gallery.Sequence> sequences = new LinkedHashMap<>();
     ObjectNode doc = JSON.createObjectNode();
     doc.put("what", what.toLowerCase(Locale.ROOT));
     doc.put("format", f.extension());
     switch (what.toLowerCase(Locale.ROOT)) {
       case "states" -> states(sources);
       case "paths" -> paths(sources, doc);
-      case "gallery" -> sources.putAll(Gallery.sources());
+      case "gallery" -> {
+        sources.putAll(Gallery.sources());
+        sequences.putAll(Gallery.sequences());
+      }
       default -> throw new UsageException("unknown diagram '" + what + "' (allowed: states, paths, gallery)");
     }
     Files.createDirectory(out);
@@ -111,6 +116,17 @@ final class RenderCommand implements Callable<Integer> {
           write(dot, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
           written.add(dot);
         }
+      }
+      // Sequence diagrams are ladders drawn without Graphviz; as DOT they are the Graphviz grid.
+      for (Map.Entry<String, Gallery.Sequence> e : sequences.entrySet()) {
+        Gallery.Sequence q = e.getValue();
+        Path file = out.resolve(e.getKey() + "." + f.extension());
+        write(file, switch (f) {
+          case SVG -> SequenceDiagram.svg(q.trace(), q.options(), 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          case PNG -> SequenceDiagram.png(q.trace(), q.options(), 1);
+          case DOT -> SequenceDiagram.dot(q.trace(), q.options()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        written.add(file);
       }
     } catch (RenderException e) {
       spec.commandLine().getErr().println("hslab render: " + e.getMessage());

@@ -43,7 +43,8 @@ import picocli.CommandLine;
  * boxes are measured from Graphviz's JSON output ({@link Layout} says how each box is found).
  * Nor may an edge run through another edge's label or through a node it does not join (the
  * complaint about the old state machines: self-loops drawn across their labels). A failure names
- * the diagram, the engine and the two boxes or the edge and the box.
+ * the diagram, the engine and the two boxes or the edge and the box. (The gallery's sequence
+ * diagram is a ladder drawn without Graphviz; {@link LadderDiagramTest} measures it.)
  *
  * <p>The flag combinations are many (each of --version, --kex, --client-auth, --resume and
  * --renegotiate left out or set to each of its values, and every --client-versions and

@@ -5,8 +5,6 @@ import guru.nidi.graphviz.engine.GraphvizV8Engine;
 import guru.nidi.graphviz.engine.Options;
 import guru.nidi.graphviz.engine.Rasterizer;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.imageio.ImageIO;
 
 /**
  * graphviz-java's bundled viz.js (Graphviz compiled to JavaScript) on J2V8, so a machine without
@@ -31,7 +28,7 @@ final class EmbeddedBackend implements Backend {
   private static final int JSON_MEMORY = 128 * 1024 * 1024;
 
   /** The first installed font with Helvetica's widths, else the narrower DejaVu, else SansSerif. */
-  private static final String PNG_FONT = pngFont();
+  static final String PNG_FONT = pngFont();
 
   private final ExecutorService thread;
   private final Duration timeout;
@@ -89,13 +86,7 @@ final class EmbeddedBackend implements Backend {
     // inside its boxes (Java's logical SansSerif, often DejaVu Sans, runs about a tenth wider).
     String svg = svg(dot).replaceAll("font-family=\"[^\"]*\"", "font-family=\"" + PNG_FONT + "\"");
     BufferedImage image = Rasterizer.SALAMANDER.rasterize(Graphviz.fromString(dot), g -> {}, svg);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new RenderException("cannot encode PNG: " + e.getMessage(), e);
-    }
-    return out.toByteArray();
+    return SvgRaster.encode(image);
   }
 
   private static String pngFont() {

@@ -14,12 +14,13 @@ import java.util.List;
  * ChangeCipherSpec) on a shaded label, and the network's faults drawn: a dropped record ends in a
  * cross half way, a duplicate is a second arrow, delays, corruptions and truncations are named.
  *
- * <p>Graphviz has no sequence diagrams, so this is a grid in DOT: each row is a rank of three
- * nodes (client lifeline, message label, server lifeline) tied by {@code rank=same}, the
+ * <p>Two drawings of it. {@link #svg} is the ladder diagram ({@link Ladder}): time runs down and
+ * each arrow slopes from its sending to its arrival, which Graphviz cannot draw, so its
+ * coordinates are computed from the trace's virtual times. {@link #dot} is the same sequence as a
+ * Graphviz grid, every arrow level, for Graphviz tools ({@code sequence.dot}): each row is a rank
+ * of three nodes (client lifeline, message label, server lifeline) tied by {@code rank=same}, the
  * lifelines are heavy dashed edges from row to row, and a message is two flat edges through its
- * label node. DOT rather than hand-written SVG keeps one rendering path for every diagram (SVG,
- * PNG and {@code --format dot} from the same source, native or embedded Graphviz) and lets
- * Graphviz size the columns to the labels. The source is byte-stable: ids are row numbers.
+ * label node. Both are byte-stable.
  */
 public final class SequenceDiagram {
 
@@ -45,12 +46,29 @@ public final class SequenceDiagram {
     }
   }
 
-  private static final String ENCRYPTED_FILL = "#e4e7ec";
-  private static final String FAULT_COLOR = "#b00020";
-  private static final String DUPLICATE_COLOR = "#c26a00";
-  private static final String INJECTED_COLOR = "#6a1b9a";
+  static final String ENCRYPTED_FILL = "#e4e7ec";
+  static final String FAULT_COLOR = "#b00020";
+  static final String DUPLICATE_COLOR = "#c26a00";
+  static final String INJECTED_COLOR = "#6a1b9a";
 
   private SequenceDiagram() {}
+
+  /**
+   * The run as a ladder diagram ({@link Ladder}): arrows sloped by virtual time, flights
+   * bracketed, drawn without Graphviz. This is the picture {@code hslab run --out} writes as
+   * {@code sequence.svg}; {@link #dot} stays the grid for Graphviz tools.
+   *
+   * @param firstNumber the number {@code hslab run} gives the trace's first message (1, or after
+   *     the earlier connections' messages)
+   */
+  public static String svg(Trace trace, Options options, int firstNumber) {
+    return Ladder.of(trace, options, firstNumber).svg();
+  }
+
+  /** The ladder diagram as PNG, rasterized in memory (twice the SVG's size, for sharp text). */
+  public static byte[] png(Trace trace, Options options, int firstNumber) {
+    return SvgRaster.png(svg(trace, options, firstNumber), 2);
+  }
 
   public static String dot(Trace trace, Options options) {
     List<Row> rows = SequenceRows.of(trace, options.notes());

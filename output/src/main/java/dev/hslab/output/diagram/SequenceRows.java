@@ -57,7 +57,8 @@ final class SequenceRows {
     return rows;
   }
 
-  private static Note note(TraceEvent.OfEngine oe) {
+  /** The note an engine event makes on its side's lifeline, or null for events that make none. */
+  static Note note(TraceEvent.OfEngine oe) {
     EngineEvent ev = oe.event();
     if (ev instanceof EngineEvent.Established est) {
       var n = est.negotiated();
