@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, RunCommand.class, ExploreCommand.class, DeviateCommand.class, FaultsCommand.class,
         CheckCommand.class, RenderCommand.class, ConnectCommand.class, ServeCommand.class, LoadCommand.class,
         ConformCommand.class,
-        BenchCommand.class},
+        BenchCommand.class, CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:did what was asked",

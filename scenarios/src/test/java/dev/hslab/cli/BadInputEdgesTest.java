@@ -74,7 +74,7 @@ class BadInputEdgesTest {
         "load", "load --port abc", "load --port 0", "load --port 70000", "load --port 4433 --connections 0",
         "load --port 4433 --connections x", "load --port 4433 --concurrency 0", "load --port 4433 --concurrency 5000",
         "load --port 4433 --timeout 0", "load --port 4433 --tls tls1.3",
-        "check", "--no-such-flag", "no-such-command");
+        "check", "completion --shell fish", "--no-such-flag", "no-such-command");
   }
 
   @ParameterizedTest

@@ -42,6 +42,9 @@ final class EmbeddedBackend implements Backend {
       return t;
     });
     call(() -> {
+      // Before J2V8 loads its own copy of its native library, which would make the JVM print a
+      // stack-guard warning (docs/dependencies.md pitfall 6).
+      J2v8Library.load(libraryDir != null ? libraryDir : Path.of(System.getProperty("user.home")));
       GraphvizV8Engine e;
       if (libraryDir == null) {
         e = new GraphvizV8Engine();

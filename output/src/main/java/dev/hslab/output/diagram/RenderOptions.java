@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * @param engine which Graphviz to use
  * @param nativeDot the {@code dot} executable; null means "look for {@code dot} on the PATH"
- * @param embeddedLibraryDir where the embedded engine (J2V8) extracts its ~19 MB native library;
- *     null means graphviz-java's default, the user's home directory
+ * @param embeddedLibraryDir where the embedded engine (J2V8) writes its ~19 MB native library
+ *     (a copy without an executable stack, see {@code J2v8Library}); null means graphviz-java's
+ *     default, the user's home directory
  * @param timeout the longest one rendering may take before it fails
  */
 public record RenderOptions(Engine engine, Path nativeDot, Path embeddedLibraryDir, Duration timeout) {
