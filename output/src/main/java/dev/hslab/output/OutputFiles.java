@@ -65,7 +65,7 @@ public final class OutputFiles {
    * and not the output folder, which should hold only results).
    */
   public static RenderOptions renderOptions() {
-    return RenderOptions.defaults().withEmbeddedLibraryDir(Path.of(System.getProperty("java.io.tmpdir"), "hslab-j2v8"));
+    return RenderOptions.defaults().withEmbeddedLibraryDir(Path.of(System.getProperty("java.io.tmpdir"), "hslab-j2v8-" + System.getProperty("user.name")));
   }
 
   /**

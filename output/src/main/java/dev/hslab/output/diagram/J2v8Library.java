@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Loads J2V8's native library without an executable stack, so the JVM prints no stack-guard warning.
@@ -99,7 +104,7 @@ final class J2v8Library {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
-    Files.createDirectories(dir);
+    privateDirectory(dir);
     Path file = dir.resolve(RESOURCE.replace(".so", "-" + hash + ".so"));
     if (Files.isRegularFile(file) && Files.size(file) == library.length
         && Arrays.equals(Files.readAllBytes(file), library)) {
@@ -113,6 +118,31 @@ final class J2v8Library {
       Files.deleteIfExists(tmp);
     }
     return file;
+  }
+
+  /**
+   * Makes sure {@code dir} is ours alone before native code is loaded from it: created
+   * {@code rwx------}, and refused when another user owns it or others may write to it (in a
+   * shared {@code /tmp}, another user could otherwise swap the file between our check and
+   * {@code System.load}).
+   */
+  private static void privateDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(dir.getParent());
+      try {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException e) {
+        // made by a concurrent process: checked below like any other
+      }
+    }
+    String me = System.getProperty("user.name");
+    if (!Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(me)) {
+      throw new IOException(dir + " belongs to another user");
+    }
+    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+    if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IOException(dir + " is writable by others");
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,25 @@ class J2v8LibraryTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.matches("libj2v8_linux_x86_64-[0-9a-f]{16}\\.so"))
           .noneMatch(n -> n.equals(J2v8Library.RESOURCE));
+    }
+  }
+
+  /**
+   * Native code is loaded only from a folder that is ours alone: a new one is made {@code rwx------},
+   * one others may write to is not used for the copy (J2V8 then loads its own, as before).
+   */
+  @Test
+  void theCopyGoesOnlyInAFolderNoOtherUserCanWrite(@TempDir Path dir) throws Exception {
+    Path fresh = dir.resolve("fresh");
+    assertThat(java(dir, Render.class, fresh.toString()).exit()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThat(java(dir, Render.class, shared.toString()).exit()).isZero();
+    try (var files = Files.list(shared)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.matches("libj2v8_linux_x86_64-[0-9a-f]{16}\\.so"));
     }
   }
 
