@@ -6,21 +6,58 @@ import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.loopback.LoopbackRun;
+import dev.hslab.model.trace.Trace;
+import dev.hslab.output.OutputFiles;
 import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.SequenceDiagram;
 import dev.hslab.output.diagram.StateGraph;
+import dev.hslab.output.report.HeadlessChromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The README's gallery ({@code docs/gallery/}): both state machines, the valid paths of TLS 1.2,
  * and the reference handshake's sequence diagram, drawn from the tables and real runs. Its DOT
  * sources are byte-stable, so a test regenerates them and fails when the committed gallery is
- * out of date; {@code hslab render gallery --out docs/gallery} refreshes it.
+ * out of date; {@code hslab render gallery --out docs/gallery} refreshes it, and photographs the
+ * reference run's interactive report ({@link #REPORT_PICTURE}).
  */
 final class Gallery {
 
+  /** The README's screenshot of the reference run's report.html, its ServerHello and cipher_suite picked. */
+  static final String REPORT_PICTURE = "report-reference.png";
+
   private Gallery() {}
+
+  /**
+   * Writes the reference run's files into a temporary folder and photographs its report.html
+   * with headless Chromium (the browser the report's browser test drives), the ServerHello and
+   * its cipher_suite picked, into {@code png}.
+   */
+  static void photographReport(Path png) throws IOException {
+    HandshakeConfig hc = HandshakeConfig.reference();
+    List<LoopbackRun.Connection> run = LoopbackRun.run(hc);
+    Trace trace = run.get(0).trace();
+    int serverHello = trace.sent().stream().filter(s -> s.message().type().equals("server_hello")).findFirst()
+        .orElseThrow().n();
+    Path dir = Files.createTempDirectory("hslab-gallery");
+    try {
+      OutputFiles.RunFiles f = OutputFiles.writeRun(hc, List.of(trace), hc.seed(), dir, OutputFiles.renderOptions());
+      HeadlessChromium.screenshot(f.report(), "message=" + serverHello + "&field=cipher_suite", png, 1400, 1000);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
 
   static Map<String, String> sources() throws UsageException {
     Map<String, String> out = new LinkedHashMap<>();

@@ -265,13 +265,19 @@
       if (k === 'ArrowDown' || k === 'ArrowRight' || k === 'j') { active.step(1); e.preventDefault(); }
       else if (k === 'ArrowUp' || k === 'ArrowLeft' || k === 'k') { active.step(-1); e.preventDefault(); }
     });
-    // report.html#message=3 opens with message 3 of the first connection shown and in view (not
-    // "#message-3", which would scroll to the diagram's element of that id instead); in an
-    // exploration's report, #path=3 picks path 3.
-    var m = /^#(?:message|path)=(\d+)$/.exec(window.location.hash);
+    // report.html#message=3 opens with message 3 of the first connection picked (and with
+    // &field=random, that field), its inspector
+    // moved to the top of the page (moved, not scrolled to: headless Chromium's --screenshot, which
+    // photographs the report for the README, draws a scrolled page blank). In an exploration's
+    // report, #path=3 picks path 3 the same way.
+    var m = /^#(?:message|path)=(\d+)(?:&field=([A-Za-z_]+))?$/.exec(window.location.hash);
     if (m) {
       active.select(parseInt(m[1], 10));
-      active.root.scrollIntoView();
+      if (m[2] && active.fieldRows) {
+        active.fieldRows.forEach(function (r) { if (r.field.name === m[2]) { active.pick(r.field); } });
+      }
+      var main = document.querySelector('main');
+      if (main) { main.insertBefore(active.root, main.firstChild); }
     }
   }
 
