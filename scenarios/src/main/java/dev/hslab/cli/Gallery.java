@@ -1,27 +1,39 @@
 package dev.hslab.cli;
 
+import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Simulations;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.ServerTable;
-import dev.hslab.actors.NetworkOptions;
-import dev.hslab.actors.Simulations;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.output.OutputFiles;
 import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.SequenceDiagram;
 import dev.hslab.output.diagram.StateGraph;
+import dev.hslab.output.report.HeadlessChromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The README's gallery ({@code docs/gallery/}): both state machines, the valid paths of TLS 1.2,
  * and the reference handshake's sequence diagram, drawn from the tables and real runs. The
  * Graphviz pictures' DOT sources and the sequence diagram's SVG (drawn without Graphviz) are
  * byte-stable, so a test regenerates them and fails when the committed gallery is out of date;
- * {@code hslab render gallery --out docs/gallery} refreshes it.
+ * {@code hslab render gallery --out docs/gallery} refreshes it, and photographs the reference
+ * run's interactive report ({@link #REPORT_PICTURE}).
  */
 final class Gallery {
+
+  /** The README's screenshot of the reference run's report.html, its ServerHello and cipher_suite picked. */
+  static final String REPORT_PICTURE = "report-reference.png";
 
   /** A sequence diagram of the gallery: the trace and how to draw it. */
   record Sequence(Trace trace, SequenceDiagram.Options options) {}
@@ -49,8 +61,35 @@ final class Gallery {
    * through the actors over the default link (1 ms each way), so its arrows slope.
    */
   static Map<String, Sequence> sequences() {
-    Trace reference = Simulations.run(HandshakeConfig.reference(), NetworkOptions.perfect()).get(0).trace();
-    return Map.of("sequence-reference", new Sequence(reference,
+    return Map.of("sequence-reference", new Sequence(reference(),
         SequenceDiagram.Options.defaults().withTitle("The reference handshake: TLS 1.2, ECDHE_RSA, 1 ms each way")));
+  }
+
+  /** The reference handshake through the actors over the default link. */
+  private static Trace reference() {
+    return Simulations.run(HandshakeConfig.reference(), NetworkOptions.perfect()).get(0).trace();
+  }
+
+  /**
+   * Writes the reference run's files into a temporary folder and photographs its report.html
+   * with headless Chromium (the browser the report's browser test drives), the ServerHello and
+   * its cipher_suite picked, into {@code png}.
+   */
+  static void photographReport(Path png) throws IOException {
+    HandshakeConfig hc = HandshakeConfig.reference();
+    Trace trace = reference();
+    int serverHello = trace.sent().stream().filter(s -> s.message().type().equals("server_hello")).findFirst()
+        .orElseThrow().n();
+    Path dir = Files.createTempDirectory("hslab-gallery");
+    try {
+      OutputFiles.RunFiles f = OutputFiles.writeRun(hc, List.of(trace), hc.seed(), dir, OutputFiles.renderOptions());
+      HeadlessChromium.screenshot(f.report(), "message=" + serverHello + "&field=cipher_suite", png, 1400, 1000);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 }

@@ -132,6 +132,16 @@ final class RenderCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("hslab render: " + e.getMessage());
       return Hslab.FAILED;
     }
+    if (what.equalsIgnoreCase("gallery") && f != Format.DOT) {
+      // The README's picture of report.html, photographed by headless Chromium as the browser test opens it.
+      Path png = out.resolve(Gallery.REPORT_PICTURE);
+      try {
+        Gallery.photographReport(png);
+        written.add(png);
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("hslab render: " + Gallery.REPORT_PICTURE + " not refreshed: " + e.getMessage());
+      }
+    }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       ArrayNode files = doc.putArray("files");

@@ -3,8 +3,10 @@ package dev.hslab.model.message;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
+import dev.hslab.model.wire.WireField;
 import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;
+import java.util.List;
 
 /**
  * Decodes handshake messages: the four-byte header (RFC 5246 §7.4) and the body by type. The
@@ -38,10 +40,46 @@ public final class HandshakeCodec {
     return decodeBody(type, r.rest(), ctx);
   }
 
+  /**
+   * A message decoded by {@link #decode}, with the map of the fields its decoder read: each
+   * field's RFC name, offset and length in {@code message} (header included).
+   */
+  public record Dissected(HandshakeMessage message, List<WireField> fields) {
+
+    public Dissected {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /**
+   * {@link #decode}, recording where each field lies: the field map comes from the decoders
+   * themselves, so what a report highlights is what the model read.
+   */
+  public static Dissected dissect(Bytes message, DecodeContext ctx) throws TlsAlertException {
+    WireField.Recorder fields = new WireField.Recorder();
+    WireReader r = WireReader.recording(message, "handshake", fields, 0);
+    HandshakeType type = HandshakeType.fromCode(r.uint8("msg_type"));
+    int length = r.uint24("length");
+    if (length != r.remaining()) {
+      throw r.error(AlertDescription.DECODE_ERROR,
+          type.rfcName() + " length " + length + " but " + r.remaining() + " bytes follow");
+    }
+    Bytes body = r.rest();
+    WireReader b = WireReader.recording(body, name(type), fields, HEADER_LENGTH);
+    HandshakeMessage m = decodeBody(type, b, ctx);
+    // The body is one field named as the RFC's struct (e.g. ServerHello), holding the fields read.
+    b.group(name(type), 0);
+    return new Dissected(m, fields.fields());
+  }
+
   /** Decodes the body of a message of the given type. */
   public static HandshakeMessage decodeBody(HandshakeType type, Bytes body, DecodeContext ctx)
       throws TlsAlertException {
-    WireReader r = WireReader.of(body, name(type));
+    return decodeBody(type, WireReader.of(body, name(type)), ctx);
+  }
+
+  private static HandshakeMessage decodeBody(HandshakeType type, WireReader r, DecodeContext ctx)
+      throws TlsAlertException {
     return switch (type) {
       case HELLO_REQUEST -> HelloRequest.decode(r, ctx);
       case CLIENT_HELLO -> ClientHello.decode(r, ctx);

@@ -4,6 +4,7 @@ import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
+import dev.hslab.model.wire.WireField;
 import dev.hslab.model.wire.WireReader;
 
 /** RFC 5246 §7.2: the body of an alert record, {@code level(1) description(1)}. */
@@ -36,7 +37,12 @@ public record Alert(AlertLevel level, AlertDescription description) {
    * description codes are illegal_parameter ({@link AlertLevel#fromCode}).
    */
   public static Alert decode(Bytes body) throws TlsAlertException {
-    WireReader r = WireReader.of(body, "Alert");
+    return decode(body, null);
+  }
+
+  /** {@link #decode(Bytes)}, recording each field's place into {@code fields} when it is not null. */
+  public static Alert decode(Bytes body, WireField.Recorder fields) throws TlsAlertException {
+    WireReader r = fields == null ? WireReader.of(body, "Alert") : WireReader.recording(body, "Alert", fields, 0);
     if (body.length() != LENGTH) {
       throw r.error(AlertDescription.DECODE_ERROR, "body of " + body.length() + " bytes, expected " + LENGTH);
     }

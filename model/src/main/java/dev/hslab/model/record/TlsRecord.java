@@ -2,6 +2,9 @@ package dev.hslab.model.record;
 
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
+import dev.hslab.model.wire.TlsAlertException;
+import dev.hslab.model.wire.WireField;
+import dev.hslab.model.wire.WireReader;
 import dev.hslab.model.wire.WireWriter;
 
 /**
@@ -48,6 +51,24 @@ public record TlsRecord(ContentType type, ProtocolVersion version, Bytes fragmen
     version.write(w);
     w.opaque16(fragment);
     return w.toBytes();
+  }
+
+  /**
+   * Where the fields of a record as sent lie (RFC 5246 §6.2.1: {@code type}, {@code version},
+   * {@code length}, {@code fragment}), read as the record layer reads them; a record shorter
+   * than its header (a truncation fault) gives the fields that are there.
+   */
+  public static java.util.List<WireField> dissect(Bytes record) {
+    WireField.Recorder fields = new WireField.Recorder();
+    WireReader r = WireReader.recording(record, "record", fields, 0);
+    try {
+      r.uint8("type");
+      ProtocolVersion.read(r, "version");
+      r.fixed(Math.min(r.uint16("length"), r.remaining()), "fragment");
+    } catch (TlsAlertException e) {
+      // Truncated: the fields read so far are the answer.
+    }
+    return fields.fields();
   }
 
   /** A stable one-line description for traces, e.g. {@code handshake 3.3 len=52}. */

@@ -40,8 +40,10 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
   }
 
   public static ProtocolVersion read(WireReader r, String what) throws TlsAlertException {
+    int from = r.position();
     int major = r.uint8(what);
     int minor = r.uint8(what);
+    r.group(what, from);
     return new ProtocolVersion(major, minor);
   }
 

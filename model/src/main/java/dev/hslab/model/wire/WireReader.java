@@ -10,13 +10,50 @@ public final class WireReader {
   private final byte[] buf;
   private final int end;
   private final String context;
+  private final WireField.Recorder recorder;
+  private final int base;
   private int pos;
 
-  private WireReader(byte[] buf, int off, int end, String context) {
+  private WireReader(byte[] buf, int off, int end, String context, WireField.Recorder recorder, int base) {
     this.buf = buf;
     this.pos = off;
     this.end = end;
     this.context = context;
+    this.recorder = recorder;
+    this.base = base;
+  }
+
+  private WireReader(byte[] buf, int off, int end, String context) {
+    this(buf, off, end, context, null, 0);
+  }
+
+  /**
+   * A reader over {@code b} that also records every field it reads into {@code recorder}, at
+   * offsets shifted by {@code base} (the bytes before {@code b} in the whole message, e.g. the
+   * four-byte handshake header): the decoders' own reading gives the field map the report shows.
+   */
+  public static WireReader recording(Bytes b, String context, WireField.Recorder recorder, int base) {
+    byte[] a = b.array();
+    return new WireReader(a, 0, a.length, context, java.util.Objects.requireNonNull(recorder), base);
+  }
+
+  /** Where the next read starts, for {@link #group}. */
+  public int position() {
+    return pos;
+  }
+
+  /**
+   * Records the bytes read since {@code from} (a {@link #position()}) as one field named
+   * {@code what}: a structure read in parts, such as a version's two bytes or one extension.
+   */
+  public void group(String what, int from) {
+    record(what, from, pos - from, null);
+  }
+
+  private void record(String what, int from, int length, Long value) {
+    if (recorder != null && length > 0) {
+      recorder.add(what, base + from, length, value);
+    }
   }
 
   /** A reader over {@code b}; {@code context} (e.g. "ServerHello") prefixes every error. */
@@ -54,12 +91,14 @@ public final class WireReader {
 
   public int uint8(String what) throws TlsAlertException {
     need(1, what);
+    record(what, pos, 1, (long) (buf[pos] & 0xff));
     return buf[pos++] & 0xff;
   }
 
   public int uint16(String what) throws TlsAlertException {
     need(2, what);
     int v = ((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff);
+    record(what, pos, 2, (long) v);
     pos += 2;
     return v;
   }
@@ -67,6 +106,7 @@ public final class WireReader {
   public int uint24(String what) throws TlsAlertException {
     need(3, what);
     int v = ((buf[pos] & 0xff) << 16) | ((buf[pos + 1] & 0xff) << 8) | (buf[pos + 2] & 0xff);
+    record(what, pos, 3, (long) v);
     pos += 3;
     return v;
   }
@@ -75,6 +115,7 @@ public final class WireReader {
     need(4, what);
     long v = ((long) (buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16)
         | ((buf[pos + 2] & 0xff) << 8) | (buf[pos + 3] & 0xff);
+    record(what, pos, 4, v);
     pos += 4;
     return v;
   }
@@ -82,6 +123,7 @@ public final class WireReader {
   public Bytes fixed(int n, String what) throws TlsAlertException {
     need(n, what);
     Bytes b = Bytes.of(buf, pos, n);
+    record(what, pos, n, null);
     pos += n;
     return b;
   }
@@ -95,15 +137,18 @@ public final class WireReader {
 
   /** {@code opaque what<min..max>} with a one-byte length. */
   public Bytes opaque8(String what, int min, int max) throws TlsAlertException {
-    return opaque(uint8(what + " length"), what, min, max);
+    int from = pos;
+    return opaqueField(from, opaque(uint8(what + " length"), what, min, max), what);
   }
 
   public Bytes opaque16(String what, int min, int max) throws TlsAlertException {
-    return opaque(uint16(what + " length"), what, min, max);
+    int from = pos;
+    return opaqueField(from, opaque(uint16(what + " length"), what, min, max), what);
   }
 
   public Bytes opaque24(String what, int min, int max) throws TlsAlertException {
-    return opaque(uint24(what + " length"), what, min, max);
+    int from = pos;
+    return opaqueField(from, opaque(uint24(what + " length"), what, min, max), what);
   }
 
   private Bytes opaque(int len, String what, int min, int max) throws TlsAlertException {
@@ -111,24 +156,35 @@ public final class WireReader {
     return fixed(len, what);
   }
 
+  /** {@code opaque what<...>} recorded as one field holding its length and its contents. */
+  private Bytes opaqueField(int from, Bytes b, String what) {
+    group(what, from);
+    return b;
+  }
+
   /** A sub-reader over a vector with a one-byte length; this reader moves past it. */
   public WireReader vector8(String what, int min, int max) throws TlsAlertException {
-    return sub(uint8(what + " length"), what, min, max);
+    int from = pos;
+    return sub(from, uint8(what + " length"), what, min, max);
   }
 
   public WireReader vector16(String what, int min, int max) throws TlsAlertException {
-    return sub(uint16(what + " length"), what, min, max);
+    int from = pos;
+    return sub(from, uint16(what + " length"), what, min, max);
   }
 
   public WireReader vector24(String what, int min, int max) throws TlsAlertException {
-    return sub(uint24(what + " length"), what, min, max);
+    int from = pos;
+    return sub(from, uint24(what + " length"), what, min, max);
   }
 
-  private WireReader sub(int len, String what, int min, int max) throws TlsAlertException {
+  private WireReader sub(int from, int len, String what, int min, int max) throws TlsAlertException {
     checkLength(len, what, min, max);
     need(len, what);
-    WireReader r = new WireReader(buf, pos, pos + len, context);
+    // The sub-reader records into the same map: its items nest inside this vector's field.
+    WireReader r = new WireReader(buf, pos, pos + len, context, recorder, base);
     pos += len;
+    group(what, from);
     return r;
   }
 

@@ -61,6 +61,18 @@ public final class PathGraph {
     return dot(report.paths(), options);
   }
 
+  /**
+   * The graph's node ids that a path of these messages ({@code side.type} labels) walks through,
+   * from {@code start} to {@code end}: the report's script lights them up when the path is picked.
+   */
+  public static List<String> nodeIds(List<String> labels) {
+    List<String> out = new ArrayList<>();
+    out.add("start");
+    PathNode.place(labels).forEach(n -> out.add(n.id()));
+    out.add("end");
+    return out;
+  }
+
   /** The graph of these paths (e.g. a report's paths filtered further by the caller). */
   public static String dot(List<ValidPath> paths, Options options) {
     List<List<PathNode>> walks = walks(paths, options.perConfiguration());

@@ -160,6 +160,12 @@ public final class SequenceDiagram {
       }
     }
     String fontColor = color.equals("black") ? "" : ", fontcolor=" + Dot.quote(color);
+    // The interactive report finds each message by these (report.html's contract): the label of
+    // message N is id message-N, its arrows message-N-a and message-N-b.
+    String id = messageId(row);
+    if (id != null) {
+      fontColor += ", id=" + Dot.quote(id) + ", class=\"message\"";
+    }
     if (lost) {
       label = "\u00d7 " + label;
     }
@@ -167,15 +173,25 @@ public final class SequenceDiagram {
         .append(shaded ? shadedLabel(label) : Dot.quote(label)).append("];\n");
     sameRank(b, c, m, s);
     String attrs = "style=" + style + ", color=" + Dot.quote(color);
+    String idA = id == null ? "" : ", id=" + Dot.quote(id + "-a") + ", class=\"message-arrow\"";
+    String idB = id == null ? "" : ", id=" + Dot.quote(id + "-b") + ", class=\"message-arrow\"";
     // Edges always run left to right (client, label, server) so the columns keep their order;
     // dir=back turns the arrow round for server-to-client messages.
     if (from == Side.CLIENT) {
-      b.append("  ").append(c).append(" -> ").append(m).append(" [").append(attrs).append(", arrowhead=none];\n");
-      b.append("  ").append(m).append(" -> ").append(s).append(" [").append(lost ? "style=invis" : attrs).append("];\n");
+      b.append("  ").append(c).append(" -> ").append(m).append(" [").append(attrs).append(", arrowhead=none").append(idA).append("];\n");
+      b.append("  ").append(m).append(" -> ").append(s).append(" [").append(lost ? "style=invis" : attrs).append(idB).append("];\n");
     } else {
-      b.append("  ").append(c).append(" -> ").append(m).append(" [").append(lost ? "style=invis" : attrs + ", dir=back").append("];\n");
-      b.append("  ").append(m).append(" -> ").append(s).append(" [").append(attrs).append(", arrowhead=none];\n");
+      b.append("  ").append(c).append(" -> ").append(m).append(" [").append(lost ? "style=invis" : attrs + ", dir=back").append(idA).append("];\n");
+      b.append("  ").append(m).append(" -> ").append(s).append(" [").append(attrs).append(", arrowhead=none").append(idB).append("];\n");
     }
+  }
+
+  /** {@code message-N} for message N's row, {@code message-N-duplicate} for its duplicate; null for others. */
+  private static String messageId(Row row) {
+    if (row instanceof SequenceRows.Message msg) {
+      return "message-" + msg.message().sent().n() + (msg.duplicate() ? "-duplicate" : "");
+    }
+    return null;
   }
 
   private static String faultNote(TraceEvent.OfNetwork n) {

@@ -1,9 +1,11 @@
 package dev.hslab.output.report;
 
+import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.Finding;
 import dev.hslab.model.explore.ValidPath;
+import dev.hslab.output.diagram.PathGraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +34,44 @@ final class ExplorationHtml {
     findings(h, "Deadlocks", r.deadlockCount(), r.deadlocks(), id + "-deadlock");
     if (view.paths() != null || view.clientStates() != null || view.serverStates() != null) {
       h.element("h3", "Diagrams").newline();
-      FigureHtml.write(h, view.paths());
+      pathView(h, id, view);
       FigureHtml.write(h, view.clientStates());
       FigureHtml.write(h, view.serverStates());
     }
     paths(h, id, r);
+    h.close().newline();
+  }
+
+  /**
+   * The path graph beside the list of distinct sequences: picking one (click, or arrows / j, k)
+   * lights its walk through the graph and shows its messages (report.js). The walk's node ids
+   * are the graph's own ({@link PathGraph#nodeIds}).
+   */
+  private static void pathView(Html h, String id, ExplorationView view) {
+    if (view.paths() == null || view.paths().svg() == null) {
+      FigureHtml.write(h, view.paths());
+      return;
+    }
+    List<List<String>> distinct = view.report().distinctPaths();
+    h.open("div", "class", "pathview", "id", id + "-pathview").newline();
+    FigureHtml.write(h, view.paths());
+    h.open("div", "class", "panel", "tabindex", "0");
+    h.element("p", "Pick a path to light its walk through the graph (\u2193 / j next, \u2191 / k previous).", "class", "note");
+    h.open("div", "class", "picked-path").close();
+    h.open("ol", "class", "pathlist");
+    for (int i = 0; i < distinct.size(); i++) {
+      h.open("li", "data-path", Integer.toString(i + 1), "data-nodes", String.join(" ", PathGraph.nodeIds(distinct.get(i))));
+      h.element("span", "path " + (i + 1) + " (" + distinct.get(i).size() + " messages)", "class", "path-name");
+      h.close();
+    }
+    h.close();
+    h.close().newline();
+    // The sequences themselves, one template per path, copied into the panel when picked.
+    for (int i = 0; i < distinct.size(); i++) {
+      h.open("template", "class", "path-sequence", "data-path", Integer.toString(i + 1));
+      Sequences.write(h, distinct.get(i), -1);
+      h.close();
+    }
     h.close().newline();
   }
 

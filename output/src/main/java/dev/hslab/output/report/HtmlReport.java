@@ -102,6 +102,10 @@ public final class HtmlReport {
     h.close().newline();
     h.open("footer").text("Written by Handshake Lab (hslab). Diagrams are drawn from the transition tables and traces; "
         + "message names are the RFC's.").close().newline();
+    if (sections.stream().anyMatch(s -> s instanceof Run || s instanceof Exploration)) {
+      // CDATA so that XML parsers read the page too; in HTML the markers are script comments.
+      h.open("script").raw("//<![CDATA[\n" + resource("report.js") + "//]]>\n").close().newline();
+    }
     h.close().newline().close().newline();
     return h.finish();
   }
@@ -133,13 +137,17 @@ public final class HtmlReport {
   }
 
   private static String stylesheet() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
+    return "\n" + resource("report.css");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("report.css is missing from the output module's resources");
+        throw new IllegalStateException(name + " is missing from the output module's resources");
       }
-      return "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read report.css", e);
+      throw new UncheckedIOException("cannot read " + name, e);
     }
   }
 }

@@ -24,7 +24,7 @@ final class RunHtml {
     outcomes(h, run);
     negotiated(h, run);
     for (int i = 0; i < run.connections().size(); i++) {
-      connection(h, run, i);
+      connection(h, id, run, i);
     }
     if (!run.files().isEmpty()) {
       h.element("h3", "Files").newline().open("ul", "class", "files");
@@ -108,7 +108,7 @@ final class RunHtml {
     h.close().close().newline();
   }
 
-  private static void connection(Html h, RunView run, int i) {
+  private static void connection(Html h, String id, RunView run, int i) {
     Trace t = run.connections().get(i);
     h.element("h3", connectionName(run, i) + ": message sequence").newline();
     h.open("table", "class", "grid seq").open("thead").open("tr");
@@ -134,7 +134,15 @@ final class RunHtml {
     }
     h.close().close().newline();
     if (i < run.sequenceDiagrams().size()) {
+      // The inspector: click a message of the diagram (or step with the arrow keys or j/k) to see
+      // its fields, bytes, record, both sides' states and the keys in effect (report.js).
+      h.open("div", "class", "inspector", "id", id + "-inspector-" + (i + 1)).newline();
       FigureHtml.write(h, run.sequenceDiagrams().get(i));
+      h.open("div", "class", "panel", "tabindex", "0")
+          .element("p", "Click a message in the diagram, or press \u2193 / j to step forward and \u2191 / k back.", "class", "note")
+          .close().newline();
+      h.open("script", "type", "application/json", "class", "inspector-data").raw(MessageInspector.json(t)).close().newline();
+      h.close().newline();
     }
   }
 

@@ -121,9 +121,11 @@ class DiagramContentTest {
   @Test
   void droppedRecordEndsInACrossAndNeverReachesTheReceiver() {
     String dot = SequenceDiagram.dot(Fixtures.dropped(), SequenceDiagram.Options.defaults());
-    assertThat(dot).contains("m5 [shape=plaintext, fontcolor=\"#b00020\", label=\"\u00d7 5. server_hello_done\\n(dropped)\"];");
+    assertThat(dot).contains("m5 [shape=plaintext, fontcolor=\"#b00020\", id=\"message-5\", class=\"message\", "
+        + "label=\"\u00d7 5. server_hello_done\\n(dropped)\"];");
     // Server to client: the server's half is drawn, the client's half is invisible.
-    assertThat(dot).contains("  c5 -> m5 [style=invis];\n  m5 -> s5 [style=solid, color=\"#b00020\", arrowhead=none];");
+    assertThat(dot).contains("  c5 -> m5 [style=invis, id=\"message-5-a\", class=\"message-arrow\"];\n"
+        + "  m5 -> s5 [style=solid, color=\"#b00020\", arrowhead=none, id=\"message-5-b\", class=\"message-arrow\"];");
     assertThat(dot).contains("timeout in WAIT_SERVER_HELLO_DONE\\nwaiting for server_hello_done");
   }
 

@@ -133,7 +133,14 @@ class HtmlReportTest {
     assertThat(xpath(d, "//*[local-name()='script']").getLength()).isZero();
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&amp;amp;").doesNotContain("\u0001");
     String all = everything().html();
-    assertThat(all).doesNotContain("<script", "<link", "<img", "src=\"http", "href=\"http", "@import", "url(");
+    assertThat(all).doesNotContain("<link", "<img", "src=\"http", "href=\"http", "@import", "url(", "fetch(",
+        "XMLHttpRequest", "WebSocket", "import(");
+    // The inspector's script and data are inline: no script element names a source.
+    NodeList scripts = xpath(parse(all), "//*[local-name()='script']");
+    assertThat(scripts.getLength()).isEqualTo(2);
+    for (int i = 0; i < scripts.getLength(); i++) {
+      assertThat(((org.w3c.dom.Element) scripts.item(i)).hasAttribute("src")).isFalse();
+    }
   }
 
   @Test

@@ -49,8 +49,10 @@ public final class Extensions {
 
   /** Reads one {@code extension_type, extension_data<0..2^16-1>} and decodes its data by type. */
   public static Extension readOne(WireReader r) throws TlsAlertException {
+    int from = r.position();
     int type = r.uint16("extension_type");
     WireReader data = r.vector16("extension_data", 0, 0xffff);
+    r.group("extension", from);
     Optional<ExtensionType> known = ExtensionType.fromCode(type);
     if (known.isEmpty()) {
       return new UnknownExtension(type, data.rest());
