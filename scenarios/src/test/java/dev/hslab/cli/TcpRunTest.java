@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -62,35 +62,23 @@ class TcpRunTest {
     assertThat(tshark(pcap, keyed, "tls.handshake.type == 20", "tls.handshake.type")).containsExactly("16", "20", "20");
   }
 
-  private static List<String> tshark(Path pcap, List<String> options, String filter, String field)
-      throws IOException, InterruptedException {
+  /** One field of the packets matching {@code filter}, as tshark prints them (comma-separated values split out). */
+  private static List<String> tshark(Path pcap, List<String> options, String filter, String field) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
     cmd.addAll(options);
     cmd.addAll(List.of("-Y", filter, "-T", "fields", "-e", field));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).isZero();
-    List<String> values = new ArrayList<>();
-    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-      for (String v : line.strip().split(",")) {
-        if (!v.isEmpty()) {
-          values.add(v);
-        }
-      }
-    }
-    return values;
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("tshark %s", cmd).isTrue();
+    return out.lines().flatMap(l -> Arrays.stream(l.strip().split(","))).filter(v -> !v.isEmpty()).toList();
   }
 
   private static boolean tsharkInstalled() {
     try {
       Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
+      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (IOException | InterruptedException e) {
       return false;
     }
   }
