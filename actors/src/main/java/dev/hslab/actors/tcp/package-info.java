@@ -4,6 +4,6 @@
  * start and fast retransmit (RFC 5681, RFC 6928's initial window), an in-order receiver, and the
  * connection that puts them together with the three-way handshake (RFC 9293). The actors'
  * network decides what the link does to each segment and when it arrives. May use: model.wire,
- * model.handshake, model.trace.
+ * model.trace.
  */
 package dev.hslab.actors.tcp;
