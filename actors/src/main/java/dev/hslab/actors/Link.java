@@ -3,13 +3,17 @@ package dev.hslab.actors;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.actors.tcp.Segment;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The simulated link under the TLS records (named apart from the explorer's {@code Channel}, a
+ * The simulated link under the TLS records; under TCP ({@link Transport#TCP}) the link under the
+ * segments ({@link #segment}), while {@link #decide} keeps only the aimed faults: a middlebox that
+ * alters the TLS byte stream above TCP (named apart from the explorer's {@code Channel}, a
  * FIFO of abstract messages). It decides what happens to one record: partitions, the aimed faults that target its message, and
  * the random faults, drawn in a fixed order (loss, corruption, truncation, duplication,
  * reordering, latency) from the seeded source; a probability of 0 draws nothing.
@@ -23,11 +27,52 @@ final class Link {
   private final NetworkOptions options;
   private final Draws random;
   private final boolean[] used;
+  /** Under TCP the random faults, latency and partitions belong to the segments ({@link #segment}). */
+  private final boolean middleboxOnly;
 
   Link(NetworkOptions options, Draws random) {
     this.options = options;
     this.random = random;
     this.used = new boolean[options.faults().size()];
+    this.middleboxOnly = options.transport() == Transport.TCP;
+  }
+
+  /** What the link does to one TCP segment: lost, delivered (maybe corrupted), twice, held back. */
+  record SegmentPlan(TraceEvent.SegmentFate fate, Segment segment, String detail, double latencyMs,
+      boolean duplicate, boolean reorder) {}
+
+  /**
+   * Decides one segment's fate: partitions, then the random faults in the records' order (loss,
+   * corruption, duplication, reordering) and the latency, from the same seeded source.
+   */
+  SegmentPlan segment(Side from, Segment s, double now) {
+    for (Partition p : options.partitions()) {
+      if (p.cuts(from, now)) {
+        return new SegmentPlan(TraceEvent.SegmentFate.LOST, s, p.describe(), 0, false, false);
+      }
+    }
+    if (random.chance(options.loss())) {
+      return new SegmentPlan(TraceEvent.SegmentFate.LOST, s, "random loss", 0, false, false);
+    }
+    Segment out = s;
+    TraceEvent.SegmentFate fate = TraceEvent.SegmentFate.DELIVERED;
+    String detail = "";
+    if (random.chance(options.corrupt())) {
+      // A bit of the payload, or of the acknowledgment number when there is none.
+      int bits = s.payload().isEmpty() ? 32 : s.payload().length() * 8;
+      int bit = random.below(bits);
+      out = s.payload().isEmpty() ? s.withAckBitFlipped(bit) : s.withPayloadBitFlipped(bit);
+      fate = TraceEvent.SegmentFate.CORRUPTED;
+      detail = (s.payload().isEmpty() ? "ack bit " + bit : "payload byte " + bit / 8 + " bit " + bit % 8)
+          + "; checksum fails";
+    }
+    boolean duplicate = random.chance(options.duplicate());
+    boolean reorder = random.chance(options.reorder());
+    if (fate == TraceEvent.SegmentFate.DELIVERED) {
+      fate = reorder ? TraceEvent.SegmentFate.REORDERED : duplicate ? TraceEvent.SegmentFate.DUPLICATED : fate;
+    }
+    double latency = options.latencyFrom(from).draw(random);
+    return new SegmentPlan(fate, out, detail, latency, duplicate, reorder);
   }
 
   /**
@@ -45,7 +90,7 @@ final class Link {
       }
     }
     List<Fault> injections = aimed.stream().filter(f -> f.kind() == FaultKind.INJECT).toList();
-    for (Partition p : options.partitions()) {
+    for (Partition p : middleboxOnly ? List.<Partition>of() : options.partitions()) {
       if (p.cuts(from, now)) {
         return dropped(p.describe(), injections);
       }
@@ -53,7 +98,7 @@ final class Link {
     if (aimed.stream().anyMatch(f -> f.kind() == FaultKind.DROP)) {
       return dropped("drop:" + target(aimed, FaultKind.DROP), injections);
     }
-    if (random.chance(options.loss())) {
+    if (!middleboxOnly && random.chance(options.loss())) {
       return dropped("random loss", injections);
     }
     Bytes bytes = record;
@@ -72,20 +117,20 @@ final class Link {
         detail.add("kept " + kept + " of " + record.length() + " bytes");
       }
     }
-    if (bytes.length() > 0 && random.chance(options.corrupt())) {
+    if (!middleboxOnly && bytes.length() > 0 && random.chance(options.corrupt())) {
       int bit = random.below(bytes.length() * 8);
       bytes = flip(bytes, bit / 8, bit % 8);
       action = first(action, NetworkAction.CORRUPTED);
       detail.add("byte " + bit / 8 + " bit " + bit % 8);
     }
-    if (bytes.length() > 0 && random.chance(options.truncate())) {
+    if (!middleboxOnly && bytes.length() > 0 && random.chance(options.truncate())) {
       int kept = random.below(bytes.length());
       bytes = bytes.slice(0, kept);
       action = first(action, NetworkAction.TRUNCATED);
       detail.add("kept " + kept + " of " + record.length() + " bytes");
     }
-    boolean duplicate = aimed.stream().anyMatch(f -> f.kind() == FaultKind.DUPLICATE) | random.chance(options.duplicate());
-    boolean reorder = aimed.stream().anyMatch(f -> f.kind() == FaultKind.REORDER) | random.chance(options.reorder());
+    boolean duplicate = aimed.stream().anyMatch(f -> f.kind() == FaultKind.DUPLICATE) | (!middleboxOnly && random.chance(options.duplicate()));
+    boolean reorder = aimed.stream().anyMatch(f -> f.kind() == FaultKind.REORDER) | (!middleboxOnly && random.chance(options.reorder()));
     if (reorder) {
       action = first(action, NetworkAction.REORDERED);
     }
@@ -97,7 +142,7 @@ final class Link {
         detail.add(Network.ms(d.ms()) + " ms");
       }
     }
-    double latency = options.latencyFrom(from).draw(random);
+    double latency = middleboxOnly ? 0 : options.latencyFrom(from).draw(random);
     return new Plan(false, bytes, action, String.join("; ", detail), latency, delay, duplicate, reorder, injections);
   }
 

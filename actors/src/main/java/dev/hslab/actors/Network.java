@@ -1,15 +1,19 @@
 package dev.hslab.actors;
 
+import dev.hslab.actors.tcp.Connection;
+import dev.hslab.actors.tcp.Segment;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.fault.Fault;
+import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.Loopback;
 import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
+import dev.hslab.model.trace.TraceEvent.TcpFlag;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,7 +49,7 @@ final class Network {
   /** One event for one endpoint. */
   record Job(Side side, EndpointActor.Command command) {}
 
-  private sealed interface Event permits Begin, Arrival, Expiry {}
+  private sealed interface Event permits Begin, Arrival, Expiry, Write, SegmentArrival, Rto, Delivery {}
 
   private record Begin(Side side) implements Event {}
 
@@ -55,6 +59,27 @@ final class Network {
   private record Expiry(Side side, TimerKind kind, long generation) implements Event {}
 
   private record Scheduled(double time, long seq, Event event) {}
+
+  /** Under TCP: a record the middlebox let through later (delayed, reordered) enters the sender's stream. */
+  private record Write(Side from, Bytes bytes, int record, NetworkAction action, String detail) implements Event {}
+
+  /** Under TCP: a segment reaches {@code to}. */
+  private record SegmentArrival(Side to, Segment segment) implements Event {}
+
+  /** Under TCP: {@code side}'s retransmission timer; only the latest generation is live. */
+  private record Rto(Side side, long generation) implements Event {}
+
+  /** Under TCP: bytes {@code to}'s TCP put in order go to its engine. */
+  private record Delivery(Side to, Bytes bytes) implements Event {}
+
+  /**
+   * Under TCP: a record's place in its sender's stream, logged as the record's network event when
+   * the receiver has every byte up to {@code end} (a dropped record: when it has all before it).
+   */
+  private record Marker(long end, int record, NetworkAction action, String detail, Bytes bytes) {}
+
+  /** Under TCP: a segment the link holds back until its sender's next segment passes it. */
+  private record HeldSegment(Segment segment, double earliest) {}
 
   /** A reordered record waiting for its sender's next one. */
   private record Held(Bytes bytes, int record, String detail, double earliest) {}
@@ -72,6 +97,18 @@ final class Network {
   /** Per sender, how many messages of each type it has sent: the occurrence a fault target names. */
   private final Map<Side, Map<String, Integer>> typeCounts = new EnumMap<>(Side.class);
   private final Map<TimerKey, Long> timers = new HashMap<>();
+  private final boolean tcp;
+  private final Map<Side, Connection> connections = new EnumMap<>(Side.class);
+  private final Map<Side, java.util.ArrayDeque<Marker>> markers = new EnumMap<>(Side.class);
+  private final Map<Side, Long> rtoGeneration = new EnumMap<>(Side.class);
+  private final Map<Side, Double> rtoAt = new EnumMap<>(Side.class);
+  private final Map<Side, Long> lastAck = new EnumMap<>(Side.class);
+  private final Map<Side, List<HeldSegment>> heldSegments = new EnumMap<>(Side.class);
+  private final Map<Side, Boolean> started = new EnumMap<>(Side.class);
+  /** Deliveries scheduled and not yet handed to the engine: their ACK waits for the engine's answer. */
+  private final Map<Side, Integer> deliveries = new EnumMap<>(Side.class);
+  /** Why TCP gave up, when it did: the run ends there. */
+  private Outcome transportFailure;
   private double now;
   private long seq;
   private int pending;
@@ -88,15 +125,39 @@ final class Network {
       held.put(s, new ArrayList<>());
       injections.put(s, new Injection());
       typeCounts.put(s, new HashMap<>());
+      markers.put(s, new java.util.ArrayDeque<>());
+      rtoGeneration.put(s, 0L);
+      rtoAt.put(s, Double.NaN);
+      lastAck.put(s, -1L);
+      heldSegments.put(s, new ArrayList<>());
+      started.put(s, false);
+      deliveries.put(s, 0);
     }
+    this.tcp = options.transport() == Transport.TCP;
+    connections.put(Side.CLIENT, Connection.client(options.tcp()));
+    connections.put(Side.SERVER, Connection.server(options.tcp()));
   }
 
   double now() {
     return now;
   }
 
+  /**
+   * The run's trace; when TCP gave up, that ends the outcome's story: the outcome itself when
+   * nothing failed before it, else the last of the failures.
+   */
   Trace trace() {
-    return new Trace(trace);
+    Trace t = new Trace(trace);
+    if (transportFailure == null) {
+      return t;
+    }
+    List<Outcome> failures = t.outcome().failures();
+    if (failures.isEmpty()) {
+      return new Trace(trace, transportFailure);
+    }
+    List<Outcome> later = new ArrayList<>(failures.subList(1, failures.size()));
+    later.add(transportFailure);
+    return new Trace(trace, failures.get(0).withFurther(later));
   }
 
   /**
@@ -108,18 +169,31 @@ final class Network {
   Optional<Job> next() {
     if (!begun) {
       begun = true;
-      // The server listens before the client connects, as in the loopback.
-      schedule(0, new Begin(Side.SERVER));
-      schedule(0, new Begin(Side.CLIENT));
+      if (tcp) {
+        // The client connects at time 0; each engine starts when its end of the connection is
+        // established (connect() returned, accept() returned).
+        transmit(Side.CLIENT, connections.get(Side.CLIENT).open(now).send());
+        rearm(Side.CLIENT);
+      } else {
+        // The server listens before the client connects, as in the loopback.
+        schedule(0, new Begin(Side.SERVER));
+        schedule(0, new Begin(Side.CLIENT));
+      }
     }
     if (++jobs > MAX_JOBS) {
       throw new IllegalStateException("more than " + MAX_JOBS + " network events; the engines loop");
     }
     while (true) {
-      if (pending == 0 && releaseHeld()) {
+      if (transportFailure != null
+          || tcp && pending == 0 && status.get(Side.CLIENT).terminal() && status.get(Side.SERVER).terminal()) {
+        // TCP gave up, or both engines are done and nothing is on the wire: the connection is over
+        // (a late ACK or retransmission would change nothing either of them reads).
+        return Optional.empty();
+      }
+      if (idle() && releaseHeld()) {
         continue;
       }
-      if (pending == 0) {
+      if (idle()) {
         Optional<Job> act = scriptAction();
         if (act.isPresent()) {
           return act;
@@ -140,7 +214,45 @@ final class Network {
     if (s.event() instanceof Begin b) {
       pending--;
       now = s.time();
+      started.put(b.side(), true);
       return Optional.of(new Job(b.side(), new EndpointActor.Start()));
+    }
+    if (s.event() instanceof Write w) {
+      pending--;
+      now = s.time();
+      write(w.from(), w.bytes(), w.record(), w.action(), w.detail());
+      sendData(w.from());
+      return Optional.empty();
+    }
+    if (s.event() instanceof SegmentArrival a) {
+      pending--;
+      now = s.time();
+      return onSegment(a.to(), a.segment());
+    }
+    if (s.event() instanceof Rto r) {
+      if (r.generation() != rtoGeneration.get(r.side())) {
+        return Optional.empty(); // re-armed or stopped since: a dead timer does not move the clock
+      }
+      now = s.time();
+      rtoAt.put(r.side(), Double.NaN);
+      Connection.Output out = connections.get(r.side()).onTimeout(now);
+      if (out.failure() != null) {
+        giveUp(r.side(), out.failure());
+        return Optional.empty();
+      }
+      transmit(r.side(), out.send());
+      rearm(r.side());
+      return Optional.empty();
+    }
+    if (s.event() instanceof Delivery d) {
+      pending--;
+      deliveries.merge(d.to(), -1, Integer::sum);
+      now = s.time();
+      if (status.get(d.to()).terminal()) {
+        acknowledge(d.to()); // the engine reads nothing more, its TCP still acknowledges
+        return Optional.empty();
+      }
+      return Optional.of(new Job(d.to(), new EndpointActor.Deliver(d.bytes())));
     }
     if (s.event() instanceof Arrival a) {
       pending--;
@@ -179,8 +291,19 @@ final class Network {
     return Optional.of(new Job(a.side(), new EndpointActor.Act(a)));
   }
 
+  /**
+   * The network of one connection, its model engines set to carry out the inject faults aimed at
+   * them: what the actors and {@link DirectRun} both run.
+   */
+  static Network of(ConnectionSpec spec) {
+    Network network = new Network(spec.network(), new Draws(spec.networkRandom()), spec.script());
+    network.injectThrough(Side.CLIENT, spec.client(), spec.network().faults());
+    network.injectThrough(Side.SERVER, spec.server(), spec.network().faults());
+    return network;
+  }
+
   /** When {@code engine} is the model engine, it carries out the inject faults aimed at it ({@link Injection}). */
-  void injectThrough(Side side, Engine engine, List<Fault> faults) {
+  private void injectThrough(Side side, Engine engine, List<Fault> faults) {
     if (engine instanceof ModelEngine<?> m) {
       m.injectWith(injections.get(side).forSender(side, faults));
     }
@@ -221,6 +344,15 @@ final class Network {
     }
     // The engine's events go into the trace with what the network just decided for each message.
     trace.addAll(TraceEvent.ofStep(now, side, a.step(), carried));
+    if (tcp) {
+      // The flight's records went into the stream together: several can share a segment, whose
+      // ACK field acknowledges what the engine just read; else a pure ACK does, once the engine
+      // has read all that arrived.
+      sendData(side);
+      if (deliveries.get(side) == 0) {
+        acknowledge(side);
+      }
+    }
   }
 
   /** Decides what happens to one record and schedules it; returns its number and fault. */
@@ -274,9 +406,16 @@ final class Network {
     h.clear();
   }
 
-  /** Nothing is in flight: a held record with no next record to swap with goes now. */
+  /** Nothing is in flight: a held record (or segment) with no next one to swap with goes now. */
   private boolean releaseHeld() {
     boolean any = false;
+    for (Side s : Side.values()) {
+      for (HeldSegment h : heldSegments.get(s)) {
+        schedule(Math.max(now, h.earliest()), new SegmentArrival(s.peer(), h.segment()));
+        any = true;
+      }
+      heldSegments.get(s).clear();
+    }
     for (Side s : Side.values()) {
       for (Held x : held.get(s)) {
         deliverHeld(s, x, inFifo(s, Math.max(now, x.earliest())), "no next record to swap with");
@@ -300,7 +439,129 @@ final class Network {
   }
 
   private void arrive(double at, Side from, Bytes bytes, int record, NetworkAction action, String detail) {
-    schedule(at, new Arrival(from.peer(), bytes, from, record, action, detail));
+    if (!tcp) {
+      schedule(at, new Arrival(from.peer(), bytes, from, record, action, detail));
+    } else if (at <= now) {
+      write(from, bytes, record, action, detail); // sent with the rest of the flight by sendData
+    } else {
+      schedule(at, new Write(from, bytes, record, action, detail));
+    }
+  }
+
+  // ---- TCP (Transport.TCP): the records as a byte stream over simulated segments ----
+
+  /** Nothing in flight: no record or segment on its way, no TCP data unacknowledged or unsent. */
+  private boolean idle() {
+    return pending == 0 && !(tcp && (connections.get(Side.CLIENT).busy() || connections.get(Side.SERVER).busy()));
+  }
+
+  /** A record enters {@code from}'s stream (null bytes: a dropped record, only its place). */
+  private void write(Side from, Bytes bytes, int record, NetworkAction action, String detail) {
+    Connection c = connections.get(from);
+    if (bytes != null) {
+      c.write(bytes);
+    }
+    markers.get(from).add(new Marker(c.sender().end(), record, action, detail, bytes));
+    logDelivered(from);
+  }
+
+  /** Logs the records of {@code from} whose every byte its peer has now received in order. */
+  private void logDelivered(Side from) {
+    long got = connections.get(from.peer()).received();
+    java.util.ArrayDeque<Marker> q = markers.get(from);
+    while (!q.isEmpty() && q.peek().end() <= got) {
+      Marker m = q.poll();
+      trace.add(new TraceEvent.OfNetwork(now, from, m.record(), m.action(), m.detail(),
+          m.bytes() == null ? Bytes.EMPTY : m.bytes()));
+    }
+  }
+
+  private void sendData(Side side) {
+    transmit(side, connections.get(side).flush(now).send());
+    rearm(side);
+  }
+
+  private void acknowledge(Side side) {
+    transmit(side, connections.get(side).ackIfOwed());
+    rearm(side);
+  }
+
+  private Optional<Job> onSegment(Side to, Segment segment) {
+    Connection c = connections.get(to);
+    Connection.Output out = c.onSegment(segment, now);
+    transmit(to, out.send());
+    if (out.connected()) {
+      schedule(now, new Begin(to));
+    }
+    logDelivered(to.peer());
+    if (!out.delivered().isEmpty()) {
+      // The engine reads the bytes first; the ACK then rides on its answer's data, if any.
+      schedule(now, new Delivery(to, out.delivered()));
+      deliveries.merge(to, 1, Integer::sum);
+    } else if (deliveries.get(to) == 0) {
+      transmit(to, c.ackIfOwed());
+    }
+    sendData(to);
+    return Optional.empty();
+  }
+
+  /** Puts {@code from}'s segments on the link: each traced as sent, and scheduled as the link decided. */
+  private void transmit(Side from, List<Segment> segments) {
+    for (Segment s : segments) {
+      Link.SegmentPlan plan = link.segment(from, s, now);
+      boolean pureAck = s.payload().isEmpty() && !s.has(TcpFlag.SYN) && s.has(TcpFlag.ACK);
+      boolean dupAck = pureAck && s.ack() == lastAck.get(from);
+      if (s.has(TcpFlag.ACK)) {
+        lastAck.put(from, s.ack());
+      }
+      trace.add(new TraceEvent.OfSegment(now, from, s.seq(), s.ack(), s.flags(), s.payload(), s.retransmission(),
+          dupAck, plan.fate()));
+      if (plan.fate() == TraceEvent.SegmentFate.LOST) {
+        continue;
+      }
+      double at = now + plan.latencyMs();
+      List<HeldSegment> held = heldSegments.get(from);
+      if (plan.reorder()) {
+        held.add(new HeldSegment(plan.segment(), at));
+        if (plan.duplicate()) {
+          held.add(new HeldSegment(plan.segment(), at));
+        }
+        continue;
+      }
+      schedule(at, new SegmentArrival(from.peer(), plan.segment()));
+      if (plan.duplicate()) {
+        schedule(at, new SegmentArrival(from.peer(), plan.segment()));
+      }
+      // A held segment arrives just after the one that overtook it.
+      for (HeldSegment h : held) {
+        schedule(Math.max(at, h.earliest()), new SegmentArrival(from.peer(), h.segment()));
+      }
+      held.clear();
+    }
+  }
+
+  /** Schedules {@code side}'s retransmission timer when its deadline changed; the old one dies. */
+  private void rearm(Side side) {
+    double d = connections.get(side).deadline();
+    double was = rtoAt.get(side);
+    if (Double.compare(d, was) == 0) {
+      return;
+    }
+    rtoAt.put(side, d);
+    long gen = rtoGeneration.merge(side, 1L, Long::sum);
+    if (!Double.isNaN(d)) {
+      queue.add(new Scheduled(d, ++seq, new Rto(side, gen)));
+    }
+  }
+
+  /** TCP gave up on {@code side}: a connect that failed, or a reset; nothing more happens. */
+  private void giveUp(Side side, String why) {
+    transportFailure = started.get(side)
+        ? Outcome.ioError(side, status.get(side).state(), side.label() + "'s TCP gave up: " + why)
+        : Outcome.connectFailed(side, side.label() + "'s TCP gave up: " + why);
+    queue.clear();
+    pending = 0;
+    script.clear();
   }
 
   private void schedule(double at, Event e) {

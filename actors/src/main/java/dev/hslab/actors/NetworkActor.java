@@ -53,10 +53,9 @@ public final class NetworkActor {
     this.context = context;
     this.spec = spec;
     this.keepTrace = keepTrace;
-    this.network = new Network(spec.network(), new Draws(spec.networkRandom()), spec.script());
+    this.network = Network.of(spec);
     for (Side side : Side.values()) {
       waiting.put(side, waiting(side));
-      network.injectThrough(side, side == Side.CLIENT ? spec.client() : spec.server(), spec.network().faults());
     }
   }
 

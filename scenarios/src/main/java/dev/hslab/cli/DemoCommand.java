@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
       w.println();
       w.print(run.text());
       w.println();
-      w.printf("The same handshake over a link losing %.0f%% of records, %d connections, half resuming:%n",
+      w.printf("The same handshake over a link losing %.0f%% of TCP segments, %d connections, half resuming:%n",
           LOSSY_LINK * 100, LOSSY_CONNECTIONS);
       lossy.forEach((k, v) -> w.printf("  %-60s %6d%n", k, v));
       w.println();

@@ -6,32 +6,45 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The network flags of docs/cli.md (run, demo): random faults, latency and aimed faults. */
+/**
+ * The network flags of docs/cli.md (run, demo): the transport, random faults (on TCP segments
+ * under TCP, on records under none), latency and aimed faults (always on TLS records).
+ */
 final class NetworkFlags {
 
-  @Option(names = "--loss", paramLabel = "P", description = "probability that a record is lost")
+  @Option(names = "--transport", paramLabel = "tcp|none",
+      description = "what carries the TLS records: tcp (default; the random faults hit its segments, which it recovers) "
+          + "or none (the random faults hit records, nothing recovers them)")
+  String transport;
+
+  @Option(names = "--min-rto", paramLabel = "MS",
+      description = "TCP's lower bound on the retransmission timeout: 1000 (RFC 6298, default) or 200 (Linux)")
+  Double minRto;
+
+  @Option(names = "--loss", paramLabel = "P", description = "probability that a segment (with --transport none: a record) is lost")
   Double loss;
 
-  @Option(names = "--dup", paramLabel = "P", description = "probability that a record is duplicated")
+  @Option(names = "--dup", paramLabel = "P", description = "probability that a segment (record) is duplicated")
   Double dup;
 
-  @Option(names = "--reorder", paramLabel = "P", description = "probability that a record swaps with the next")
+  @Option(names = "--reorder", paramLabel = "P", description = "probability that a segment (record) swaps with the next")
   Double reorder;
 
-  @Option(names = "--corrupt", paramLabel = "P", description = "probability that a record has a bit flipped")
+  @Option(names = "--corrupt", paramLabel = "P",
+      description = "probability that a segment (record) has a bit flipped; TCP drops it by checksum")
   Double corrupt;
 
   @Option(names = "--latency", paramLabel = "MS|MIN-MAX", description = "one-way latency in virtual milliseconds")
   String latency;
 
   @Option(names = "--fault", paramLabel = "KIND:TARGET[:ARG]",
-      description = "an aimed fault, repeatable: drop|duplicate|delay|corrupt|truncate|reorder|inject, "
-          + "e.g. drop:server.server_key_exchange, corrupt:client.finished:5")
+      description = "an aimed fault on a TLS record, repeatable (a middlebox altering the TLS byte stream above TCP): "
+          + "drop|duplicate|delay|corrupt|truncate|reorder|inject, e.g. drop:server.server_key_exchange, corrupt:client.finished:5")
   List<String> faults = new ArrayList<>();
 
   NetworkOptions toOptions() throws UsageException {
     try {
-      return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults);
+      return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults, transport, minRto);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -187,10 +187,23 @@ final class RunReport {
         b.append('\n').append(i == 0 ? "connection 1: full handshake" : "connection " + (i + 1) + ": resumed").append('\n');
       }
       b.append('\n');
-      for (SentMessage sm : SentMessage.of(connections.get(i).trace())) {
+      Trace trace = connections.get(i).trace();
+      List<TcpNote> notes = TcpNote.of(trace);
+      int k = 0;
+      for (SentMessage sm : SentMessage.of(trace)) {
         Trace.Sent s = sm.sent();
+        // What TCP did before this message was sent goes above it, in time order.
+        for (; k < notes.size() && notes.get(k).timeMs() < s.timeMs(); k++) {
+          b.append(notes.get(k).text()).append(System.lineSeparator());
+        }
         b.append(new SequenceRow(++n, s.timeMs(), s.from(), s.message(), sm.fault()).text()).append(System.lineSeparator());
       }
+      for (; k < notes.size(); k++) {
+        b.append(notes.get(k).text()).append(System.lineSeparator());
+      }
+    }
+    if (traces().stream().anyMatch(TcpNote::overTcp)) {
+      b.append('\n').append(TcpNote.LAYERS).append('\n');
     }
     b.append('\n').append(outcomeLine()).append('\n');
     return b.toString();
@@ -212,6 +225,10 @@ final class RunReport {
     }
     if (b.charAt(b.length() - 1) == ';') {
       b.setLength(b.length() - 1);
+    }
+    if (b.length() == "failed:".length()) {
+      // No alert and no timeout: how it ended otherwise (TCP gave up, an engine crashed, ...).
+      b.append(' ').append(last().trace().outcome().describe());
     }
     return b.toString();
   }

@@ -2,6 +2,8 @@ package dev.hslab.scenario;
 
 import dev.hslab.actors.Latency;
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Transport;
+import dev.hslab.actors.tcp.TcpOptions;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.MessageKind;
@@ -19,7 +21,8 @@ import java.util.Locale;
  *   <li>a fault: {@code KIND:TARGET[:ARG]}, TARGET {@code client.TYPE} or {@code server.TYPE},
  *       optionally {@code #N}; {@link Fault#spec()} writes it back;
  *   <li>a latency: {@code MS} (fixed) or {@code MIN-MAX} (uniform), virtual milliseconds;
- *   <li>a probability per record, between 0 and 1.
+ *   <li>a probability per record (per segment under TCP), between 0 and 1;
+ *   <li>a transport: {@code tcp} (the default for TLS) or {@code none}.
  * </ul>
  *
  * <p>{@link #fault} and {@link #latency} say what is wrong without naming where the text came
@@ -88,6 +91,31 @@ public final class NetworkGrammar {
     }
   }
 
+  /** What carries the records when neither {@code --transport} nor a scenario's {@code transport:} says: TCP, as on a real network. */
+  public static final Transport DEFAULT_TRANSPORT = Transport.TCP;
+
+  /**
+   * Reads {@code tcp} or {@code none}.
+   *
+   * @throws IllegalArgumentException whose message says what is wrong
+   */
+  public static Transport transport(String text) {
+    return Transport.of(text);
+  }
+
+  /**
+   * Checks a lower bound of TCP's RTO in milliseconds: RFC 6298 §2.4's 1000, Linux's 200, or any
+   * value in between or above, up to the 120 s maximum.
+   *
+   * @throws IllegalArgumentException whose message says what is wrong
+   */
+  public static double minRto(double ms) {
+    if (!(ms > 0 && ms <= 120_000)) {
+      throw new IllegalArgumentException("must be a number of milliseconds above 0 and at most 120000, e.g. 1000 (RFC 6298) or 200 (Linux)");
+    }
+    return ms;
+  }
+
   /** Whether {@code p} is a probability: between 0 and 1, both included. */
   public static boolean isProbability(double p) {
     return p >= 0 && p <= 1;
@@ -102,6 +130,33 @@ public final class NetworkGrammar {
    *     {@code --loss 2: must be a probability between 0 and 1}
    */
   public static NetworkOptions fromFlags(Double loss, Double dup, Double reorder, Double corrupt, String latency,
+      List<String> faults) {
+    return fromFlags(loss, dup, reorder, corrupt, latency, faults, null, null);
+  }
+
+  /**
+   * {@link #fromFlags(Double, Double, Double, Double, String, List)} with {@code --transport tcp|none}
+   * (null: {@link #DEFAULT_TRANSPORT}) and {@code --min-rto MS} (null: RFC 6298's 1 s).
+   */
+  public static NetworkOptions fromFlags(Double loss, Double dup, Double reorder, Double corrupt, String latency,
+      List<String> faults, String transport, Double minRtoMs) {
+    NetworkOptions base = fromRecordFlags(loss, dup, reorder, corrupt, latency, faults);
+    try {
+      base = base.withTransport(transport == null ? DEFAULT_TRANSPORT : transport(transport));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--transport '" + transport.trim() + "': " + e.getMessage(), e);
+    }
+    if (minRtoMs != null) {
+      try {
+        base = base.withTcp(TcpOptions.defaults().withMinRto(minRto(minRtoMs)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--min-rto " + minRtoMs + ": " + e.getMessage(), e);
+      }
+    }
+    return base;
+  }
+
+  private static NetworkOptions fromRecordFlags(Double loss, Double dup, Double reorder, Double corrupt, String latency,
       List<String> faults) {
     double[] p = {probability("--loss", loss), probability("--dup", dup), probability("--reorder", reorder),
         probability("--corrupt", corrupt)};

@@ -3,6 +3,7 @@ package dev.hslab.scenario;
 import dev.hslab.actors.Latency;
 import dev.hslab.actors.NetworkOptions;
 import dev.hslab.actors.Partition;
+import dev.hslab.actors.tcp.TcpOptions;
 import dev.hslab.model.fault.Fault;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Optional;
 /**
  * Reads the {@code network:} block of a scenario into the actors' {@link NetworkOptions}, with
  * the command line's grammar ({@link NetworkGrammar}); a field left out keeps the perfect link's
- * value (no fault, 1 ms each way).
+ * value (no fault, 1 ms each way), and the transport is TCP unless {@code transport: none}.
  */
 final class NetworkReader {
 
-  static final List<String> FIELDS = List.of("loss", "dup", "reorder", "corrupt", "latency", "faults", "partitions");
+  static final List<String> FIELDS = List.of("transport", "min-rto", "loss", "dup", "reorder", "corrupt", "latency", "faults",
+      "partitions");
 
   private NetworkReader() {}
 
@@ -48,7 +50,23 @@ final class NetworkReader {
       }
       partitions.add(new Partition(from, to, null)); // a scenario's partition cuts both directions
     }
-    return options.withPartitions(partitions).withFaults(faults);
+    options = options.withPartitions(partitions).withFaults(faults);
+    Optional<String> transport = n.text("transport");
+    try {
+      options = options.withTransport(transport.isPresent() ? NetworkGrammar.transport(transport.get())
+          : NetworkGrammar.DEFAULT_TRANSPORT);
+    } catch (IllegalArgumentException e) {
+      throw n.error("transport", e.getMessage());
+    }
+    Optional<Double> minRto = n.number("min-rto");
+    if (minRto.isPresent()) {
+      try {
+        options = options.withTcp(TcpOptions.defaults().withMinRto(NetworkGrammar.minRto(minRto.get())));
+      } catch (IllegalArgumentException e) {
+        throw n.error("min-rto", e.getMessage());
+      }
+    }
+    return options;
   }
 
   private static double probability(Fields n, String key) throws ScenarioException {

@@ -29,9 +29,10 @@ class CheckCommandTest {
     Result r = hslab("check", "catalog");
     assertThat(r.err()).isEmpty();
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("PASS     catalog/kex-rsa.yaml\n", "PASS     catalog/fault-partition.yaml\n")
+    assertThat(r.out()).contains("PASS     catalog/kex-rsa.yaml\n", "PASS     catalog/fault-partition.yaml\n",
+        "PASS     catalog/tcp-lossy-link.yaml\n", "PASS     catalog/tcp-partition.yaml\n")
         .doesNotContain("FAIL", "NOT RUN");
-    assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("35 passed, 0 failed, 0 not run, of 35 scenarios");
+    assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo("37 passed, 0 failed, 0 not run, of 37 scenarios");
   }
 
   @Test

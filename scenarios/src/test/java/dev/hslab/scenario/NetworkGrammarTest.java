@@ -108,7 +108,11 @@ class NetworkGrammarTest {
     assertThat(o.toServer()).isEqualTo(new Latency.Uniform(1, 20));
     assertThat(o.faults()).containsExactly(Fault.of(FaultKind.DROP, new Target(Side.CLIENT, MessageKind.FINISHED)));
     assertThat(NetworkGrammar.fromFlags(null, null, null, null, "5", null).toClient()).isEqualTo(new Latency.Fixed(5));
-    assertThat(NetworkGrammar.fromFlags(null, null, null, null, null, null)).isEqualTo(NetworkOptions.perfect());
+    // No flag: a perfect link, with TCP under the records (the default for TLS).
+    assertThat(NetworkGrammar.fromFlags(null, null, null, null, null, null))
+        .isEqualTo(NetworkOptions.perfect().withTransport(dev.hslab.actors.Transport.TCP));
+    assertThat(NetworkGrammar.fromFlags(null, null, null, null, null, null, "none", null)).isEqualTo(NetworkOptions.perfect());
+    assertThat(NetworkGrammar.fromFlags(null, null, null, null, null, null, null, 200.0).tcp().minRtoMs()).isEqualTo(200);
     assertThatThrownBy(() -> NetworkGrammar.fromFlags(1.5, null, null, null, null, null))
         .hasMessage("--loss 1.5: must be a probability between 0 and 1");
     assertThatThrownBy(() -> NetworkGrammar.fromFlags(null, null, null, 2.0, null, null))

@@ -74,6 +74,22 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
   }
 
   /**
+   * The handshake time: the virtual time at which the later of the two endpoints first became
+   * established (the client starts, with its SYN under TCP, at time 0); empty when either never did.
+   */
+  public java.util.OptionalDouble handshakeCompletedAt() {
+    double[] at = {Double.NaN, Double.NaN};
+    for (TraceEvent e : events) {
+      if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.Established
+          && Double.isNaN(at[oe.side().ordinal()])) {
+        at[oe.side().ordinal()] = e.timeMs();
+      }
+    }
+    return Double.isNaN(at[0]) || Double.isNaN(at[1]) ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(Math.max(at[0], at[1]));
+  }
+
+  /**
    * How a run of two engines ended, the one rule for it: the first fatal thing (a fatal alert
    * sent, a fatal alert received that nobody sent, a timer that expired) with every later failure
    * in {@link Outcome#further()}; else established when both sides completed a handshake, else

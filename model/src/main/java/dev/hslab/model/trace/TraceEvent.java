@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One event of a run, in virtual time: what an engine reported, or what the network did to a
- * record. The loopback, the actors and the real-engine bridge all produce these, and every
+ * One event of a run, in virtual time: what an engine reported, what the network did to a
+ * record, or a TCP segment under the records. The loopback, the actors and the real-engine bridge all produce these, and every
  * output (terminal list, JSON Lines, sequence diagram, pcap) reads them.
  */
 public sealed interface TraceEvent {
@@ -50,6 +50,56 @@ public sealed interface TraceEvent {
    */
   record OfNetwork(double timeMs, Side from, int record, NetworkAction action, String detail, Bytes bytes)
       implements TraceEvent {}
+
+  /**
+   * One TCP segment {@code from} put on the wire at {@code timeMs}, under the TLS records when the
+   * run's transport is TCP (RFC 9293): what the capture writes and what a sequence shows as a
+   * retransmission or a duplicate ACK. Sequence numbers count from each side's initial sequence
+   * number 0, so the first data byte is 1 (the SYN occupies one, RFC 9293 §3.4).
+   *
+   * @param ack the acknowledgment number, meaningful when {@code flags} holds {@link TcpFlag#ACK}
+   * @param payload the data bytes the segment carries (empty for SYN and pure ACKs)
+   * @param retransmission the segment repeats data (or a SYN) this side sent before
+   * @param duplicateAck a pure ACK repeating the previous ACK's number (RFC 5681 §2)
+   * @param fate what the link did to it
+   */
+  record OfSegment(double timeMs, Side from, long seq, long ack, java.util.Set<TcpFlag> flags, Bytes payload,
+      boolean retransmission, boolean duplicateAck, SegmentFate fate) implements TraceEvent {
+
+    public OfSegment {
+      flags = java.util.Set.copyOf(flags);
+    }
+
+    /** {@code SYN}, {@code SYN,ACK}, {@code ACK}, {@code PSH,ACK}: the flags in header order. */
+    public String flagText() {
+      java.util.List<String> out = new ArrayList<>();
+      for (TcpFlag f : TcpFlag.values()) {
+        if (flags.contains(f)) {
+          out.add(f.name());
+        }
+      }
+      return String.join(",", out);
+    }
+  }
+
+  /** The TCP control bits a segment of the model can carry (RFC 9293 §3.1), in header order. */
+  enum TcpFlag {
+    FIN, SYN, RST, PSH, ACK
+  }
+
+  /** What the link did to a segment. */
+  enum SegmentFate {
+    DELIVERED,
+    LOST,
+    /** A bit flipped on the way: the receiver's checksum fails and it drops the segment (RFC 9293 §3.1). */
+    CORRUPTED,
+    DUPLICATED,
+    REORDERED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /**
    * Whether {@code step}'s messages and records pair one to one, the k-th message in the k-th

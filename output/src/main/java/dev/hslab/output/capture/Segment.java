@@ -14,6 +14,7 @@ record Segment(long timeMicros, Side from, int flags, long seq, long ack, Bytes 
   // RFC 9293 §3.1: the control bits.
   static final int FIN = 0x01;
   static final int SYN = 0x02;
+  static final int RST = 0x04;
   static final int PSH = 0x08;
   static final int ACK = 0x10;
 }

@@ -49,6 +49,8 @@ public final class TraceJson {
         network(o, n);
       } else if (e instanceof TraceEvent.OfEngine oe) {
         engine(o, oe, sent);
+      } else if (e instanceof TraceEvent.OfSegment s) {
+        segment(o, s);
       }
       out[i] = o;
     }
@@ -63,6 +65,19 @@ public final class TraceJson {
     o.put("detail", n.detail() == null ? "" : n.detail());
     o.put("bytes", n.bytes() == null ? 0 : n.bytes().length());
     o.put("hex", n.bytes() == null ? "" : n.bytes().hex());
+  }
+
+  private static void segment(ObjectNode o, TraceEvent.OfSegment s) {
+    o.put("event", "segment");
+    o.put("from", s.from().label());
+    o.put("seq", s.seq());
+    o.put("ack", s.ack());
+    o.put("flags", s.flagText());
+    o.put("bytes", s.payload().length());
+    o.put("retransmission", s.retransmission());
+    o.put("duplicateAck", s.duplicateAck());
+    o.put("fate", s.fate().label());
+    o.put("hex", s.payload().hex());
   }
 
   private static void engine(ObjectNode o, TraceEvent.OfEngine oe, Map<MessageInfo, SentMessage> sent) {

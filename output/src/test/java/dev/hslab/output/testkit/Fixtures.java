@@ -9,6 +9,7 @@ import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.record.Alert;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.trace.Trace;
+import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.trace.TraceEvent.NetworkAction;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.Bytes;
@@ -101,7 +102,9 @@ public final class Fixtures {
         .alert(SERVER, Alert.fatal(AlertDescription.UNEXPECTED_MESSAGE), true, NetworkAction.DROPPED)
         .engine(CLIENT, new EngineEvent.AlertReceived(Alert.warning(AlertDescription.CLOSE_NOTIFY)))
         .engine(CLIENT, new EngineEvent.TimedOut("WAIT_SERVER_HELLO_DONE", "server_hello_done"))
-        .engine(SERVER, new EngineEvent.Closed());
+        .engine(SERVER, new EngineEvent.Closed())
+        .segment(new TraceEvent.OfSegment(0, CLIENT, 1, 1, java.util.Set.of(TraceEvent.TcpFlag.PSH, TraceEvent.TcpFlag.ACK),
+            Bytes.of((byte) 0x16, (byte) 3, (byte) 1), true, false, TraceEvent.SegmentFate.LOST));
     return b.build();
   }
 }

@@ -84,6 +84,13 @@ public final class TraceBuilder {
     return this;
   }
 
+  /** A TCP segment event at the current time. */
+  public TraceBuilder segment(TraceEvent.OfSegment s) {
+    events.add(new TraceEvent.OfSegment(time, s.from(), s.seq(), s.ack(), s.flags(), s.payload(), s.retransmission(),
+        s.duplicateAck(), s.fate()));
+    return this;
+  }
+
   public TraceBuilder engine(Side side, EngineEvent e) {
     events.add(new TraceEvent.OfEngine(time, side, e));
     return this;

@@ -37,7 +37,8 @@ class JsonLinesTest {
       Map.entry("refused", "i:n timeMs:n event:s side:s request:s reason:s"),
       Map.entry("timed_out", "i:n timeMs:n event:s side:s state:s waitingFor:s"),
       Map.entry("closed", "i:n timeMs:n event:s side:s"),
-      Map.entry("network", "i:n timeMs:n event:s from:s record:n action:s detail:s bytes:n hex:s"));
+      Map.entry("network", "i:n timeMs:n event:s from:s record:n action:s detail:s bytes:n hex:s"),
+      Map.entry("segment", "i:n timeMs:n event:s from:s seq:n ack:n flags:s bytes:n retransmission:b duplicateAck:b fate:s hex:s"));
 
   private static List<JsonNode> parse(Trace t) throws Exception {
     List<JsonNode> out = new ArrayList<>();
