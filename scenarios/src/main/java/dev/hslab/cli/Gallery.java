@@ -1,5 +1,6 @@
 package dev.hslab.cli;
 
+import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The README's gallery ({@code docs/gallery/}): both state machines, the valid paths of TLS 1.2,
- * and the reference handshake's sequence diagram, drawn from the tables and real runs. Its DOT
+ * the reference handshake's sequence diagram, and the demo's loss sweep as a chart, drawn from
+ * the tables and real runs. Its DOT
  * sources are byte-stable, so a test regenerates them and fails when the committed gallery is
  * out of date; {@code hslab render gallery --out docs/gallery} refreshes it.
  */
@@ -36,6 +38,18 @@ final class Gallery {
         PathGraph.Options.defaults().withTitle("Every valid TLS 1.2 full handshake, all key exchanges and client authentication")));
     out.put("sequence-reference", SequenceDiagram.dot(LoopbackRun.run(HandshakeConfig.reference()).get(0).trace(),
         SequenceDiagram.Options.defaults().withTitle("The reference handshake: TLS 1.2, ECDHE_RSA")));
+    return out;
+  }
+
+  /**
+   * The gallery's charts, SVG drawn by {@code output.chart} (no Graphviz source): the demo's loss
+   * sweep of the reference handshake, seed 1. Byte-stable like the DOT sources.
+   */
+  static Map<String, String> charts() throws UsageException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Simulator sim = Simulator.start()) {
+      out.put("sweep-reference", DemoCommand.sweep(sim, 1).chart());
+    }
     return out;
   }
 }

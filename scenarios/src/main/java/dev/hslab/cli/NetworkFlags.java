@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The network flags of docs/cli.md (run, demo): random faults, latency and aimed faults. */
+/**
+ * The network flags of docs/cli.md but {@code --loss}: random faults, latency and aimed faults.
+ * {@code run} takes one loss probability ({@link LossFlag}), {@code sweep} a list of them, the
+ * rest the same.
+ */
 final class NetworkFlags {
-
-  @Option(names = "--loss", paramLabel = "P", description = "probability that a record is lost")
-  Double loss;
 
   @Option(names = "--dup", paramLabel = "P", description = "probability that a record is duplicated")
   Double dup;
@@ -29,7 +30,8 @@ final class NetworkFlags {
           + "e.g. drop:server.server_key_exchange, corrupt:client.finished:5")
   List<String> faults = new ArrayList<>();
 
-  NetworkOptions toOptions() throws UsageException {
+  /** The network these flags describe, losing records with probability {@code loss} (null: none). */
+  NetworkOptions toOptions(Double loss) throws UsageException {
     try {
       return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults);
     } catch (IllegalArgumentException e) {
