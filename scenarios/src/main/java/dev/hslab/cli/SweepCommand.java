@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
         + "how many handshakes completed and their time percentiles (virtual ms); writes sweep.json and sweep.svg.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab sweep                                       0, 1, 2, 5 and 10 % loss, 200 connections each",
-      "  hslab sweep --loss 0,0.01,0.02,0.05,0.1 --connections 1000 --latency 2-20",
+      "  hslab sweep                           0 to 10 %% loss, 200 connections each",
+      "  hslab sweep --connections 1000 --latency 2-20",
       "  hslab sweep --version tls1.0 --kex dhe_rsa --resume id --loss 0,0.05",
-      "  hslab sweep --json --out /tmp/sweep                one JSON document; sweep.json, sweep.svg",
+      "  hslab sweep --json --out /tmp/sweep   sweep.json and sweep.svg there",
       "",
       "Exit codes: 0 measured, 2 bad usage or bad input."
     })

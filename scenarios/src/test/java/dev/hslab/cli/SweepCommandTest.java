@@ -180,6 +180,15 @@ class SweepCommandTest {
     assertThat(rate.get("failures").get("timeout:server:WAIT_CLIENT_KEY_EXCHANGE:client_key_exchange").asInt()).isEqualTo(3);
   }
 
+  @Test
+  void helpShowsTheExamplesAndExitCodes() {
+    RunCommandTest.Result r = hslab("sweep", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("--loss=P,P,...", "--connections=N", "--latency=MS|MIN-MAX", "--kex=K")
+        .contains("0 to 10 % loss, 200 connections each", "Exit codes: 0 measured, 2 bad usage or bad input.");
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"--loss=1.5", "--loss=-0.1", "--loss=", "--loss=0,,0.1", "--loss=abc", "--loss=0.1,0.10",
       "--connections=0", "--connections=-4", "--connections=100001", "--latency=fast", "--fault=drop:nobody.finished",
