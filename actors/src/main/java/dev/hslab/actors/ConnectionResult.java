@@ -6,9 +6,9 @@ import dev.hslab.model.loopback.LoopbackRun;
 import dev.hslab.model.trace.Trace;
 
 /**
- * One simulated connection after the run: its trace (no events when the caller asked not to keep
- * traces, but always the outcome the network actor decided), the two engines in their final
- * states and the virtual time it ended.
+ * One simulated connection after the run: its trace (only its {@link Trace#summary()} when the
+ * caller asked not to keep traces: the outcome the network actor decided and when the handshake
+ * completed), the two engines in their final states and the virtual time it ended.
  *
  * @param index the connection's number in its run, from 1
  * @param crash why the connection was stopped early (an engine threw, the run looped), else null

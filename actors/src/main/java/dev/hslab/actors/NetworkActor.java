@@ -10,7 +10,6 @@ import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.trace.Trace;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,14 +119,15 @@ public final class NetworkActor {
   /**
    * Ends the run and decides its outcome, once: {@code crashed} when it was stopped early (with
    * the failures before it), else what the engines reported (the trace's rule). Without kept
-   * traces the events go and the outcome stays.
+   * traces the events go and the outcome and the handshake's completion time stay ({@link
+   * Trace#summary()}).
    */
   private Behavior<Command> finish(Outcome crashed) {
     Trace run = network.trace();
     if (crashed != null) {
       run = new Trace(run.events(), crashed.withFurther(run.outcome().failures()));
     }
-    Trace trace = keepTrace ? run : new Trace(List.of(), run.outcome());
+    Trace trace = keepTrace ? run : run.summary();
     replyTo.tell(new ConnectionResult(spec.index(), trace, spec.client(), spec.server(), network.now(),
         crashed != null ? crashed.detail() : null));
     return Behaviors.stopped();

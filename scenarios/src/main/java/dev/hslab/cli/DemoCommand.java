@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +36,9 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
   private static final double LOSS = 0.01;
-  private static final double LOSSY_LINK = 0.05;
-  private static final int LOSSY_CONNECTIONS = 200;
+  private static final String LATENCY = "2-20";
+  /** The demo's sweep: {@code hslab sweep --latency 2-20 --connections 100}. */
+  static final int SWEEP_CONNECTIONS = 100;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,19 +60,17 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectory(out);
     HandshakeConfig hc = HandshakeConfig.reference().withSeed(seed);
     // The reference handshake through the client, server and network actors, over a link with
-    // jittered latency and 1% record loss (virtual time; the seed decides every loss).
-    NetworkOptions link = NetworkGrammar.fromFlags(LOSS, null, null, null, "2-20", List.of());
+    // jittered latency and 1% segment loss over TCP (virtual time; the seed decides every loss).
+    NetworkOptions link = NetworkGrammar.fromFlags(LOSS, null, null, null, LATENCY, List.of());
     RunReport run;
-    Map<String, Long> lossy = new TreeMap<>();
+    SweepReport sweep;
     try (Simulator sim = Simulator.start()) {
       run = new RunReport(hc, Simulations.connections(sim, hc, link, EngineFactory.MODEL, EngineFactory.MODEL).stream()
           .map(ConnectionResult::toConnection).toList(), "model", "model");
-      // The same handshake, 200 times, half of the clients resuming, over a much worse link.
-      for (ConnectionResult r : Simulations.many(sim, hc, link.withLoss(LOSSY_LINK),
-          new Simulations.Many(LOSSY_CONNECTIONS, 0.5, LOSSY_CONNECTIONS, false))) {
-        lossy.merge(r.outcome().code(), 1L, Long::sum);
-      }
+      // The same handshake over the same link at 0 to 10 % loss, many connections each.
+      sweep = sweep(sim, seed);
     }
+    sweep.write(out.resolve("sweep"));
     OutputFiles.RunFiles runFiles = RunOutput.write(run, hc, out.resolve("run"), err);
 
     ExplorationReport explored = Explorer.explore(ExploreOptions.all().withThreads(2));
@@ -90,10 +88,7 @@ final class DemoCommand implements Callable<Integer> {
       e.put("violations", explored.violationCount());
       e.put("deadlocks", explored.deadlockCount());
       e.put("seconds", explored.seconds());
-      ObjectNode l = doc.putObject("lossyLink");
-      l.put("loss", LOSSY_LINK);
-      l.put("connections", LOSSY_CONNECTIONS);
-      lossy.forEach(l.putObject("outcomes")::put);
+      doc.set("sweep", sweep.json());
       w.println(doc.toPrettyString());
     } else {
       w.println("Handshake Lab demo: the reference handshake, message by message, with real crypto,");
@@ -101,9 +96,9 @@ final class DemoCommand implements Callable<Integer> {
       w.println();
       w.print(run.text());
       w.println();
-      w.printf("The same handshake over a link losing %.0f%% of TCP segments, %d connections, half resuming:%n",
-          LOSSY_LINK * 100, LOSSY_CONNECTIONS);
-      lossy.forEach((k, v) -> w.printf("  %-60s %6d%n", k, v));
+      w.printf("The same handshake over the same link losing 0 to 10%% of TCP segments (hslab sweep --latency %s --connections %d):%n%n",
+          LATENCY, SWEEP_CONNECTIONS);
+      w.print(sweep.text());
       w.println();
       w.printf("Explorer: %d configurations, %d states, %d transitions, %d distinct valid handshakes "
           + "(%d to %d messages), %d violations, %d deadlocks, in %.2f s.%n",
@@ -115,12 +110,19 @@ final class DemoCommand implements Callable<Integer> {
         w.printf("  %-60s %6d%n", o.getKey(), o.getValue());
       }
       w.println();
-      w.println("Files: " + out + "/run/ (sequence.svg, capture.pcap + keys.log for Wireshark, trace.jsonl, report.html) and "
-          + out + "/explore/ (paths.svg, client-states.svg, server-states.svg, report.html)");
+      w.println("Files: " + out + "/run/ (sequence.svg, capture.pcap + keys.log for Wireshark, trace.jsonl, report.html), "
+          + out + "/sweep/ (sweep.svg, sweep.json) and " + out + "/explore/ (paths.svg, client-states.svg, server-states.svg, report.html)");
       w.println("Open " + (runFiles.report() != null ? runFiles.report() : out.resolve("run")) + " in a browser; everything is in "
           + out.toAbsolutePath() + "/");
     }
     w.flush();
     return run.established() && explored.ok() ? Hslab.OK : Hslab.FAILED;
+  }
+
+  /** The demo's sweep of the reference handshake (also the gallery's chart, with seed 1). */
+  static SweepReport sweep(Simulator sim, long seed) throws UsageException {
+    NetworkOptions link = NetworkGrammar.fromFlags(null, null, null, null, LATENCY, List.of());
+    return SweepReport.run(sim, HandshakeConfig.reference().withSeed(seed), link,
+        SweepCommand.parseLosses(SweepCommand.DEFAULT_LOSSES), SWEEP_CONNECTIONS);
   }
 }

@@ -2,6 +2,7 @@ package dev.hslab.cli;
 
 import dev.hslab.actors.NetworkOptions;
 import dev.hslab.actors.Simulations;
+import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
@@ -13,6 +14,7 @@ import dev.hslab.output.diagram.PathGraph;
 import dev.hslab.output.diagram.SequenceDiagram;
 import dev.hslab.output.diagram.StateGraph;
 import dev.hslab.output.report.HeadlessChromium;
+import dev.hslab.scenario.NetworkGrammar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +26,11 @@ import java.util.stream.Stream;
 
 /**
  * The README's gallery ({@code docs/gallery/}): both state machines, the valid paths of TLS 1.2,
- * and the reference handshake's sequence diagram, drawn from the tables and real runs. The
- * Graphviz pictures' DOT sources and the sequence diagram's SVG (drawn without Graphviz) are
- * byte-stable, so a test regenerates them and fails when the committed gallery is out of date;
- * {@code hslab render gallery --out docs/gallery} refreshes it, and photographs the reference
- * run's interactive report ({@link #REPORT_PICTURE}).
+ * the reference handshake's sequence diagram, and the demo's loss sweep as a chart, drawn from
+ * the tables and real runs. The Graphviz pictures' DOT sources, the sequence diagram's SVG and
+ * the charts' SVG (both drawn without Graphviz) are byte-stable, so a test regenerates them and
+ * fails when the committed gallery is out of date; {@code hslab render gallery --out docs/gallery}
+ * refreshes it, and photographs the reference run's interactive report ({@link #REPORT_PICTURE}).
  */
 final class Gallery {
 
@@ -58,16 +60,17 @@ final class Gallery {
 
   /**
    * The ladder diagrams, by file name: the reference handshake as {@code hslab run} runs it,
-   * through the actors over the default link (1 ms each way), so its arrows slope.
+   * through the actors over TCP and the default link (1 ms each way), so its arrows slope.
    */
   static Map<String, Sequence> sequences() {
     return Map.of("sequence-reference", new Sequence(reference(),
         SequenceDiagram.Options.defaults().withTitle("The reference handshake: TLS 1.2, ECDHE_RSA, 1 ms each way")));
   }
 
-  /** The reference handshake through the actors over the default link. */
+  /** The reference handshake through the actors over the default link and transport, as {@code hslab run} runs it. */
   private static Trace reference() {
-    return Simulations.run(HandshakeConfig.reference(), NetworkOptions.perfect()).get(0).trace();
+    return Simulations.run(HandshakeConfig.reference(),
+        NetworkOptions.perfect().withTransport(NetworkGrammar.DEFAULT_TRANSPORT)).get(0).trace();
   }
 
   /**
@@ -91,5 +94,17 @@ final class Gallery {
         }
       }
     }
+  }
+
+  /**
+   * The gallery's charts, SVG drawn by {@code output.chart} (no Graphviz source): the demo's loss
+   * sweep of the reference handshake, seed 1. Byte-stable like the DOT sources.
+   */
+  static Map<String, String> charts() throws UsageException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Simulator sim = Simulator.start()) {
+      out.put("sweep-reference", DemoCommand.sweep(sim, 1).chart());
+    }
+    return out;
   }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The network flags of docs/cli.md (run, demo): the transport, random faults (on TCP segments
- * under TCP, on records under none), latency and aimed faults (always on TLS records).
+ * The network flags of docs/cli.md but {@code --loss}: the transport, random faults (on TCP
+ * segments under TCP, on records under none), latency and aimed faults (always on TLS records).
+ * {@code run} takes one loss probability ({@link LossFlag}), {@code sweep} a list of them, the
+ * rest the same.
  */
 final class NetworkFlags {
 
@@ -20,9 +22,6 @@ final class NetworkFlags {
   @Option(names = "--min-rto", paramLabel = "MS",
       description = "TCP's lower bound on the retransmission timeout: 1000 (RFC 6298, default) or 200 (Linux)")
   Double minRto;
-
-  @Option(names = "--loss", paramLabel = "P", description = "probability that a segment (with --transport none: a record) is lost")
-  Double loss;
 
   @Option(names = "--dup", paramLabel = "P", description = "probability that a segment (record) is duplicated")
   Double dup;
@@ -42,7 +41,8 @@ final class NetworkFlags {
           + "drop|duplicate|delay|corrupt|truncate|reorder|inject, e.g. drop:server.server_key_exchange, corrupt:client.finished:5")
   List<String> faults = new ArrayList<>();
 
-  NetworkOptions toOptions() throws UsageException {
+  /** The network these flags describe, losing records with probability {@code loss} (null: none). */
+  NetworkOptions toOptions(Double loss) throws UsageException {
     try {
       return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults, transport, minRto);
     } catch (IllegalArgumentException e) {

@@ -61,7 +61,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "states|paths|gallery",
-      description = "what to draw (gallery: the README's pictures, with their DOT sources)")
+      description = "what to draw (gallery: the README's pictures, with their DOT sources, and its chart as SVG)")
   String what;
 
   @Mixin ConfigOptions options;
@@ -131,6 +131,14 @@ final class RenderCommand implements Callable<Integer> {
     } catch (RenderException e) {
       spec.commandLine().getErr().println("hslab render: " + e.getMessage());
       return Hslab.FAILED;
+    }
+    if (what.equalsIgnoreCase("gallery")) {
+      // The charts are SVG drawn by our own code, with no DOT source: SVG whatever --format says.
+      for (Map.Entry<String, String> e : Gallery.charts().entrySet()) {
+        Path file = out.resolve(e.getKey() + ".svg");
+        write(file, e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        written.add(file);
+      }
     }
     if (what.equalsIgnoreCase("gallery") && f != Format.DOT) {
       // The README's picture of report.html, photographed by headless Chromium as the browser test opens it.

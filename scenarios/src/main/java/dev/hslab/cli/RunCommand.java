@@ -39,6 +39,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
+  @Mixin LossFlag loss;
+
   @Mixin NetworkFlags network;
 
   @Option(names = "--client-engine", paramLabel = "E", description = "model, jsse, bcjsse (default ${DEFAULT-VALUE})", defaultValue = "model")
@@ -62,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
     Credentials creds = Credentials.forSeed(hc.seed());
     engines.prepare(EngineConfigs.client(hc, creds, 1, java.util.Optional.empty()),
         EngineConfigs.server(hc, creds, 1, null));
-    NetworkOptions net = network.toOptions();
+    NetworkOptions net = network.toOptions(loss.loss);
     List<LoopbackRun.Connection> connections;
     try (Simulator sim = Simulator.start()) {
       connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),

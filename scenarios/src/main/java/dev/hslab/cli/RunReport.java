@@ -127,6 +127,11 @@ final class RunReport {
   }
 
   private ObjectNode configJson() {
+    return configJson(config, clientEngine, serverEngine);
+  }
+
+  /** The {@code config} object of docs/cli.md's run document (also in the sweep document). */
+  static ObjectNode configJson(HandshakeConfig config, String clientEngine, String serverEngine) {
     ObjectNode c = JSON.createObjectNode();
     c.put("clientVersions", config.clientMin().cliName() + "-" + config.clientMax().cliName());
     c.put("serverVersions", config.serverMin().cliName() + "-" + config.serverMax().cliName());

@@ -60,6 +60,7 @@ class BadInputEdgesTest {
         "run --client-auth sometimes", "run --client-cert dsa", "run --resume sometimes", "run --renegotiate both",
         "run --seed abc", "run --seed 99999999999999999999999", "run --client-engine openssl", "run --server-engine nope",
         "demo --seed x",
+        "sweep --loss 2", "sweep --loss 0,x", "sweep --connections 0", "sweep --latency fast",
         "explore --faults 9", "explore --kex NOPE", "deviate --engine nope", "deviate --version tls9",
         "bench --forks -1", "bench --forks abc",
         "faults --kex NOPE", "faults --version tls1.9", "faults --version ssl3 --kex ecdhe_rsa",
@@ -117,6 +118,7 @@ class BadInputEdgesTest {
     for (String out : List.of(isAFile, underAFile)) {
       assertUsageError("run", "--out", out);
       assertUsageError("demo", "--out", out);
+      assertUsageError("sweep", "--connections", "1", "--out", out);
       assertUsageError("render", "states", "--out", out);
       assertUsageError("conform", "--engine", "jsse", "--out", out);
       assertUsageError("connect", "localhost:1", "--out", out);

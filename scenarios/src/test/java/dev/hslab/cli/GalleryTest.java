@@ -36,4 +36,17 @@ class GalleryTest {
           .isEqualTo(SequenceDiagram.svg(e.getValue().trace(), e.getValue().options(), 1));
     }
   }
+
+  /** The charts are SVG drawn by our own code from a seeded run, so the SVG itself is compared. */
+  @Test
+  void theCommittedChartsAreUpToDate() throws Exception {
+    Map<String, String> fresh = Gallery.charts();
+    assertThat(fresh).containsOnlyKeys("sweep-reference");
+    for (Map.Entry<String, String> e : fresh.entrySet()) {
+      Path svg = GALLERY.resolve(e.getKey() + ".svg");
+      assertThat(Files.readString(svg, StandardCharsets.UTF_8))
+          .as("%s is out of date: run hslab render gallery --out docs/gallery", svg)
+          .isEqualTo(e.getValue());
+    }
+  }
 }

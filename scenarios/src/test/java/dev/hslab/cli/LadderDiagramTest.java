@@ -278,7 +278,7 @@ class LadderDiagramTest {
     for (Map.Entry<String, List<String>> e : RUNS.entrySet()) {
       RunCommand cmd = new RunCommand();
       new CommandLine(cmd).parseArgs(e.getValue().toArray(String[]::new));
-      out.put(e.getKey(), Simulations.run(cmd.options.toConfig(), cmd.network.toOptions()).stream()
+      out.put(e.getKey(), Simulations.run(cmd.options.toConfig(), cmd.network.toOptions(cmd.loss.loss)).stream()
           .map(LoopbackRun.Connection::trace).toList());
     }
     runs = out;

@@ -9,6 +9,7 @@ import dev.hslab.model.wire.AlertLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The events of one connection, in the order they happened, and how it ended: the outcome is
@@ -62,6 +63,41 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
     return out;
   }
 
+  /**
+   * When the handshake completed: the virtual time at which the later of the two endpoints became
+   * established (its first {@link EngineEvent.Established}, so a renegotiation does not move it),
+   * counted from time 0, when the client starts. Empty unless both sides became established.
+   */
+  public OptionalDouble handshakeCompletedAt() {
+    double[] at = {Double.NaN, Double.NaN};
+    for (TraceEvent e : events) {
+      if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.Established
+          && Double.isNaN(at[oe.side().ordinal()])) {
+        at[oe.side().ordinal()] = e.timeMs();
+      }
+    }
+    return Double.isNaN(at[0]) || Double.isNaN(at[1]) ? OptionalDouble.empty()
+        : OptionalDouble.of(Math.max(at[0], at[1]));
+  }
+
+  /**
+   * This trace without its events but for the ones the summaries of many connections read: the
+   * outcome, and each side's first {@link EngineEvent.Established} (so {@link
+   * #handshakeCompletedAt()} stays). What a batch run that does not keep traces hands back.
+   */
+  public Trace summary() {
+    List<TraceEvent> kept = new ArrayList<>(2);
+    boolean[] seen = new boolean[Side.values().length];
+    for (TraceEvent e : events) {
+      if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.Established
+          && !seen[oe.side().ordinal()]) {
+        seen[oe.side().ordinal()] = true;
+        kept.add(e);
+      }
+    }
+    return new Trace(kept, outcome);
+  }
+
   /** The events one side's engine reported, in order. */
   public List<EngineEvent> engineEvents(Side side) {
     List<EngineEvent> out = new ArrayList<>();
@@ -71,22 +107,6 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
       }
     }
     return out;
-  }
-
-  /**
-   * The handshake time: the virtual time at which the later of the two endpoints first became
-   * established (the client starts, with its SYN under TCP, at time 0); empty when either never did.
-   */
-  public java.util.OptionalDouble handshakeCompletedAt() {
-    double[] at = {Double.NaN, Double.NaN};
-    for (TraceEvent e : events) {
-      if (e instanceof TraceEvent.OfEngine oe && oe.event() instanceof EngineEvent.Established
-          && Double.isNaN(at[oe.side().ordinal()])) {
-        at[oe.side().ordinal()] = e.timeMs();
-      }
-    }
-    return Double.isNaN(at[0]) || Double.isNaN(at[1]) ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(Math.max(at[0], at[1]));
   }
 
   /**
