@@ -10,6 +10,7 @@ import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,32 +20,32 @@ import picocli.CommandLine.Option;
 /** The configuration flags of docs/cli.md, shared by run, explore, faults, deviate, render, connect, serve. */
 final class ConfigOptions {
 
-  @Option(names = "--version", paramLabel = "V", description = "ssl3, tls1.0, tls1.1, tls1.2: both sides exactly V")
+  @Option(names = "--version", paramLabel = "V", completionCandidates = VersionNames.class, description = "ssl3, tls1.0, tls1.1, tls1.2: both sides exactly V")
   String version;
 
-  @Option(names = "--client-versions", paramLabel = "A-B", description = "the client's range, e.g. tls1.0-tls1.2")
+  @Option(names = "--client-versions", paramLabel = "A-B", completionCandidates = VersionNames.class, description = "the client's range, e.g. tls1.0-tls1.2")
   String clientVersions;
 
-  @Option(names = "--server-versions", paramLabel = "A-B", description = "the server's range")
+  @Option(names = "--server-versions", paramLabel = "A-B", completionCandidates = VersionNames.class, description = "the server's range")
   String serverVersions;
 
-  @Option(names = "--kex", paramLabel = "K",
+  @Option(names = "--kex", paramLabel = "K", completionCandidates = KexNames.class,
       description = "rsa, dhe_rsa, ecdhe_rsa, ecdhe_ecdsa, dh_anon, ecdh_anon, psk, ecdhe_psk")
   String kex;
 
-  @Option(names = "--suite", paramLabel = "NAME", description = "an IANA cipher-suite name (repeatable: the offer, in order)")
+  @Option(names = "--suite", paramLabel = "NAME", completionCandidates = SuiteNames.class, description = "an IANA cipher-suite name (repeatable: the offer, in order)")
   List<String> suites = new ArrayList<>();
 
-  @Option(names = "--client-auth", paramLabel = "P", description = "none, request, require (server policy)")
+  @Option(names = "--client-auth", paramLabel = "P", completionCandidates = ClientAuthNames.class, description = "none, request, require (server policy)")
   String clientAuth;
 
-  @Option(names = "--client-cert", paramLabel = "C", description = "none, rsa, ecdsa")
+  @Option(names = "--client-cert", paramLabel = "C", completionCandidates = ClientCertNames.class, description = "none, rsa, ecdsa")
   String clientCert;
 
-  @Option(names = "--resume", paramLabel = "R", description = "none, id, ticket (a full handshake, then a resumed one)")
+  @Option(names = "--resume", paramLabel = "R", completionCandidates = ResumeNames.class, description = "none, id, ticket (a full handshake, then a resumed one)")
   String resume;
 
-  @Option(names = "--renegotiate", paramLabel = "W", description = "none, client, server")
+  @Option(names = "--renegotiate", paramLabel = "W", completionCandidates = RenegotiateNames.class, description = "none, client, server")
   String renegotiate;
 
   @Option(names = "--psk-hint", description = "a PSK server sends an identity hint")
@@ -139,5 +140,68 @@ final class ConfigOptions {
     String allowed = Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(", "));
     throw new UsageException(flag + ": unknown value '" + text + "' (allowed: " + allowed + ")");
+  }
+
+  // Tab completion (hslab completion) offers exactly the words the parsers above accept, from the
+  // same vocabulary: picocli instantiates a candidates class by its no-argument constructor.
+
+  /** The words {@link #parseEnum} accepts for {@code type}. */
+  private static class EnumNames<E extends Enum<E>> implements Iterable<String> {
+    private final Class<E> type;
+
+    EnumNames(Class<E> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).iterator();
+    }
+  }
+
+  static final class KexNames extends EnumNames<KeyExchange> {
+    KexNames() {
+      super(KeyExchange.class);
+    }
+  }
+
+  static final class ClientAuthNames extends EnumNames<ClientAuth> {
+    ClientAuthNames() {
+      super(ClientAuth.class);
+    }
+  }
+
+  static final class ClientCertNames extends EnumNames<ClientCertificate> {
+    ClientCertNames() {
+      super(ClientCertificate.class);
+    }
+  }
+
+  static final class ResumeNames extends EnumNames<Resumption> {
+    ResumeNames() {
+      super(Resumption.class);
+    }
+  }
+
+  static final class RenegotiateNames extends EnumNames<Renegotiation> {
+    RenegotiateNames() {
+      super(Renegotiation.class);
+    }
+  }
+
+  /** The versions {@link #parseVersion} accepts. */
+  static final class VersionNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return ProtocolVersion.SUPPORTED.stream().map(ProtocolVersion::cliName).iterator();
+    }
+  }
+
+  /** Every IANA cipher-suite name {@code --suite} accepts. */
+  static final class SuiteNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(CipherSuite.values()).map(CipherSuite::ianaName).iterator();
+    }
   }
 }

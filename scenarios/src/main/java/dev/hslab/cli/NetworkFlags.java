@@ -1,8 +1,11 @@
 package dev.hslab.cli;
 
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Transport;
 import dev.hslab.scenario.NetworkGrammar;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 final class NetworkFlags {
 
-  @Option(names = "--transport", paramLabel = "tcp|none",
+  @Option(names = "--transport", paramLabel = "tcp|none", completionCandidates = TransportNames.class,
       description = "what carries the TLS records: tcp (default; the random faults hit its segments, which it recovers) "
           + "or none (the random faults hit records, nothing recovers them)")
   String transport;
@@ -47,6 +50,14 @@ final class NetworkFlags {
       return NetworkGrammar.fromFlags(loss, dup, reorder, corrupt, latency, faults, transport, minRto);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** Tab completion's words for {@code --transport}: what {@link Transport#of} reads. */
+  static final class TransportNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Transport.values()).map(Transport::label).iterator();
     }
   }
 }

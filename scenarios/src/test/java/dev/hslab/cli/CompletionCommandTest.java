@@ -1,10 +1,12 @@
 package dev.hslab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hslab.model.suite.KeyExchange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,27 @@ class CompletionCommandTest {
     assertThat(replies.get("hslab run --ke")).containsExactly("--kex");
     assertThat(replies.get("hslab render --fo")).containsExactly("--format");
     assertThat(replies.get("hslab ex")).containsExactly("explore");
+  }
+
+  /** A flag's value completes to the words its parser accepts, from the same enums. */
+  @Test
+  void bashCompletesTheValuesOfAFlag() throws Exception {
+    Map<String, List<String>> replies = complete("hslab run --kex ", "hslab run --kex ecdhe_", "hslab sweep --version tls1.",
+        "hslab run --resume ", "hslab run --transport ", "hslab run --suite TLS_ECDHE_RSA_WITH_AES_128_G");
+
+    assertThat(replies.get("hslab run --kex ")).containsExactlyInAnyOrder(
+        Arrays.stream(KeyExchange.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+    assertThat(replies.get("hslab run --kex ecdhe_")).containsExactlyInAnyOrder("ecdhe_rsa", "ecdhe_ecdsa", "ecdhe_psk");
+    assertThat(replies.get("hslab sweep --version tls1.")).containsExactlyInAnyOrder("tls1.0", "tls1.1", "tls1.2");
+    assertThat(replies.get("hslab run --resume ")).containsExactlyInAnyOrder("none", "id", "ticket");
+    assertThat(replies.get("hslab run --transport ")).containsExactlyInAnyOrder("tcp", "none");
+    assertThat(replies.get("hslab run --suite TLS_ECDHE_RSA_WITH_AES_128_G")).containsExactly("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    // Each offered word is one the command accepts.
+    for (String k : replies.get("hslab run --kex ")) {
+      ConfigOptions o = new ConfigOptions();
+      o.kex = k;
+      assertThatCode(o::toConfig).as(k).doesNotThrowAnyException();
+    }
   }
 
   @Test
