@@ -73,10 +73,12 @@ public final class DeviationDriver {
     EngineConfig clientConfig = EngineConfigs.client(hc, creds, target.connection(), resume);
     EngineConfig serverConfig = EngineConfigs.server(hc, creds, target.connection(), cache);
     ModelEngine<?> deviating = ModelEngine.createDeviating(m.sender() == Side.CLIENT ? clientConfig : serverConfig, tap);
-    Engine underTest = sut.create(m.sender() == Side.CLIENT ? serverConfig : clientConfig, deviating);
-    Engine client = m.sender() == Side.CLIENT ? deviating : underTest;
-    Engine server = m.sender() == Side.SERVER ? deviating : underTest;
     try {
+      // Inside the try: an engine that cannot be built for this configuration (OpenSSL as a
+      // client) skips the trace with its reason, like a run that fails.
+      Engine underTest = sut.create(m.sender() == Side.CLIENT ? serverConfig : clientConfig, deviating);
+      Engine client = m.sender() == Side.CLIENT ? deviating : underTest;
+      Engine server = m.sender() == Side.SERVER ? deviating : underTest;
       Pump p = new Pump(client, server, m);
       Outcome actual = p.run(script());
       return new DeviationRun(d, sut.name(), actual, p.labels, "");
