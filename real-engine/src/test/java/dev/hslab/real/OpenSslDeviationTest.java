@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A sample of {@code hslab deviate --engine openssl} (TLS 1.2, RSA, no client authentication): a
- * model client deviates against a real {@code openssl s_server} on 127.0.0.1, and the outcome is
- * the alert OpenSSL wrote on the socket, read with our codecs and, after its ChangeCipherSpec,
- * decrypted with the model client's keys. The whole set runs by hand (README).
+ * model client deviates against a real {@code openssl s_server} on 127.0.0.1, or a model server
+ * against {@code openssl s_client}, and the outcome is the alert OpenSSL wrote on the socket, read
+ * with our codecs and, after its ChangeCipherSpec, decrypted with the model peer's keys. The whole set runs by hand (README).
  */
 @Timeout(120)
 class OpenSslDeviationTest {
@@ -65,17 +65,22 @@ class OpenSslDeviationTest {
     "skip client.client_key_exchange                                     | UNEXPECTED_MESSAGE | false",
     "inject client.server_hello before client.client_key_exchange        | UNEXPECTED_MESSAGE | false",
     "inject client.certificate_request before client.finished            | UNEXPECTED_MESSAGE | false",
-    "repeat client.finished                                              | BAD_RECORD_MAC     | true"})
+    "repeat client.finished                                              | BAD_RECORD_MAC     | true",
+    // s_client under a deviating model server: the same rules from the other side. The repeated
+    // ServerHelloDone arrives after s_client's ChangeCipherSpec: its alert is encrypted.
+    "repeat server.server_hello_done                                     | UNEXPECTED_MESSAGE | true",
+    "repeat server.finished                                              | BAD_RECORD_MAC     | true"})
   void openSslSendsTheAlertTheRfcNames(String trace, AlertDescription alert, boolean encrypted) {
     List<RecordingEngine> engines = new ArrayList<>();
-    EngineUnderTest sut = recording(OpenSslServerEngine.underTest(), engines);
+    EngineUnderTest sut = recording(OpenSslEngine.underTest(), engines);
 
     DeviationRun r = run(sut, trace);
 
     assertThat(r.ran()).as(r.note()).isTrue();
-    assertThat(r.actual()).isEqualTo(Outcome.alert(Side.SERVER, alert));
+    Side openssl = r.deviation().mutation().sender().peer();
+    assertThat(r.actual()).isEqualTo(Outcome.alert(openssl, alert));
     assertThat(r.matches()).isTrue();
-    assertThat(r.labels()).last().isEqualTo("server." + alert.rfcName());
+    assertThat(r.labels()).last().isEqualTo(openssl.label() + "." + alert.rfcName());
     List<MessageInfo> alerts = engines.stream().flatMap(e -> e.events().stream())
         .filter(e -> e instanceof EngineEvent.MessageSent m && m.message().alert() != null)
         .map(e -> ((EngineEvent.MessageSent) e).message()).toList();
@@ -84,13 +89,19 @@ class OpenSslDeviationTest {
     assertThat(alerts.get(0).encrypted()).isEqualTo(encrypted);
   }
 
-  /** The server's deviations need OpenSSL as a client, which is not driven: skipped, with the reason. */
+  /**
+   * A HelloRequest the model server injects before its ServerHello is ignored by s_client (RFC 5246
+   * §7.4.1.1: a client ignores it while negotiating), the handshake completes, and the close is
+   * clean: s_client's close_notify, and the model server's answer (§7.2.1).
+   */
   @Test
-  void aServerDeviationIsSkippedWithItsReason() {
-    DeviationRun r = run(OpenSslServerEngine.underTest(), "inject server.certificate_request before server.finished");
+  void sClientIgnoresAHelloRequestDuringTheHandshakeAndClosesCleanly() {
+    DeviationRun r = run(OpenSslEngine.underTest(), "inject server.hello_request before server.server_hello");
 
-    assertThat(r.ran()).isFalse();
-    assertThat(r.note()).contains("s_client is not driven");
+    assertThat(r.ran()).as(r.note()).isTrue();
+    assertThat(r.actual()).isEqualTo(Outcome.CLOSED);
+    assertThat(r.matches()).isTrue();
+    assertThat(r.labels()).endsWith("client.close_notify", "server.close_notify");
   }
 
   private static EngineUnderTest recording(EngineUnderTest inner, List<RecordingEngine> into) {

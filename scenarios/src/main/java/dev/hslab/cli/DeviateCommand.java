@@ -11,7 +11,7 @@ import dev.hslab.model.explore.Mutation;
 import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;
 import dev.hslab.real.JvmTlsPolicy;
-import dev.hslab.real.OpenSslServerEngine;
+import dev.hslab.real.OpenSslEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,8 +44,8 @@ final class DeviateCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Option(names = "--engine", paramLabel = "E", defaultValue = "model",
-      description = "the engine under test: model, jsse, bcjsse, openssl (an openssl s_server on 127.0.0.1 per trace; "
-          + "it plays the server only) (default ${DEFAULT-VALUE})")
+      description = "the engine under test: model, jsse, bcjsse, openssl (an openssl s_server or s_client "
+          + "on 127.0.0.1 per trace) (default ${DEFAULT-VALUE})")
   String engine;
 
   @Option(names = "--json", description = "one JSON document on stdout, nothing else")
@@ -88,7 +88,7 @@ final class DeviateCommand implements Callable<Integer> {
         JsseProvider p = name.equalsIgnoreCase("jsse") ? JsseProvider.JSSE : JsseProvider.BCJSSE;
         yield JsseEngineFactory.underTest(p);
       }
-      case "openssl" -> OpenSslServerEngine.underTest();
+      case "openssl" -> OpenSslEngine.underTest();
       default -> throw new UsageException("--engine: unknown engine '" + name + "' (allowed: model, jsse, bcjsse, openssl)");
     };
   }

@@ -17,7 +17,9 @@ import dev.hslab.model.wire.TlsAlertException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -26,64 +28,87 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Engine} over a real {@code openssl s_server} process on 127.0.0.1, reached over TCP: the
- * bytes the model client sends are written to the socket, and what OpenSSL writes back is read
- * until the socket stays quiet for a moment ({@link OpenSslServer#QUIET_MILLIS}; a reply that comes later is read at the next step), or until it is
+ * {@link Engine} over a real {@code openssl s_server} or {@code s_client} process on 127.0.0.1,
+ * reached over TCP: the bytes the model peer sends are written to the socket, and what OpenSSL writes back is read
+ * until the socket stays quiet for a moment ({@link OpenSslProcess#QUIET_MILLIS}; a reply that comes later is read at the next step), or until it is
  * closed. Both directions are decoded with our codecs ({@link WireObserver}); the records after
  * OpenSSL's ChangeCipherSpec, its Finished and the alert it sends after a failure, are decrypted
  * with the master secret the model peer knows, as for the JSSE engines. The outcome is what OpenSSL
- * wrote on the socket: a fatal alert (RFC 5246 §7.2.2), a close_notify answering ours (§7.2.1), or
- * the connection closed without either.
+ * wrote on the socket: a fatal alert (RFC 5246 §7.2.2), close_notify both ways (§7.2.1), or the
+ * connection closed without either. Application data is what the process reads on its standard
+ * input; s_client closes on a {@code Q} line, s_server cannot be asked to.
  */
-public final class OpenSslServerEngine implements Engine {
+public final class OpenSslEngine implements Engine {
 
-  private final OpenSslServer server;
+  /** How long s_client may take to start and send its ClientHello. */
+  private static final int START_MILLIS = 10_000;
+
+  private final Side side;
+  private final OpenSslProcess process;
   private final Socket socket;
   private final InputStream in;
   private final WireObserver wire = new WireObserver();
   private final RecordReader fromPeer = new RecordReader(TlsRecord.MAX_CIPHERTEXT);
   private final RecordReader fromOpenSsl = new RecordReader(TlsRecord.MAX_CIPHERTEXT);
-  private String state = "waiting_client_hello";
+  private String state;
   private boolean established;
+  private boolean finishedSent;
+  private boolean finishedReceived;
   private boolean terminal;
   private boolean closeReceived;
+  private boolean closeSent;
   private boolean peerBytesUnframeable;
   private boolean openSslBytesUnframeable;
   private List<EngineEvent> events;
   private List<Bytes> records;
 
-  private OpenSslServerEngine(OpenSslServer server, MasterSecrets secrets) throws IOException {
-    this.server = server;
-    this.socket = new Socket();
+  private OpenSslEngine(Side side, OpenSslProcess process, Socket socket, MasterSecrets secrets) throws IOException {
+    this.side = side;
+    this.process = process;
+    this.socket = socket;
+    this.state = side == Side.CLIENT ? "handshaking" : "waiting_client_hello";
     socket.setTcpNoDelay(true);
-    socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 10_000);
     this.in = socket.getInputStream();
     wire.decryptWith(secrets);
   }
 
   /**
-   * {@code openssl} as the engine under test of {@code hslab deviate}: a fresh {@code s_server} for
-   * each connection, configured from the server's {@link EngineConfig} (its versions, suites and
-   * certificate chain, written as PEM). Only the server role: OpenSSL as a client is not driven.
+   * {@code openssl} as the engine under test of {@code hslab deviate}: a fresh process for each
+   * connection, configured from its side's {@link EngineConfig} (versions, suites, and the server's
+   * chain or the client's trust anchors, written as PEM).
    */
   public static EngineUnderTest underTest() {
     return new EngineUnderTest("openssl", (config, peer) -> {
-      if (config.side() != Side.SERVER) {
-        throw new IllegalArgumentException("openssl plays only the server here (s_client is not driven)");
+      MasterSecrets secrets = peer::masterSecret;
+      if (config.side() == Side.SERVER) {
+        OpenSslProcess p = OpenSslProcess.server(config);
+        try {
+          Socket s = new Socket();
+          s.connect(new InetSocketAddress("127.0.0.1", p.port()), 10_000);
+          return new OpenSslEngine(Side.SERVER, p, s, secrets);
+        } catch (IOException e) {
+          p.close();
+          throw new IllegalStateException("cannot connect to openssl s_server: " + e.getMessage(), e);
+        }
       }
-      OpenSslServer s = OpenSslServer.start(config);
-      try {
-        return new OpenSslServerEngine(s, peer::masterSecret);
+      try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        listener.setSoTimeout(10_000);
+        OpenSslProcess p = OpenSslProcess.client(config, listener.getLocalPort());
+        try {
+          return new OpenSslEngine(Side.CLIENT, p, listener.accept(), secrets);
+        } catch (IOException e) {
+          p.close();
+          throw new IllegalStateException("openssl s_client did not connect: " + e.getMessage(), e);
+        }
       } catch (IOException e) {
-        s.close();
-        throw new IllegalStateException("cannot connect to openssl s_server: " + e.getMessage(), e);
+        throw new IllegalStateException("cannot listen for openssl s_client: " + e.getMessage(), e);
       }
     }, false);
   }
 
   @Override
   public Side side() {
-    return Side.SERVER;
+    return side;
   }
 
   @Override
@@ -93,7 +118,12 @@ public final class OpenSslServerEngine implements Engine {
 
   @Override
   public Step start() {
-    return Step.NOTHING; // the server waits for the ClientHello
+    if (side == Side.SERVER) {
+      return Step.NOTHING; // the server waits for the ClientHello
+    }
+    begin();
+    collect(START_MILLIS); // s_client sends its ClientHello as soon as it connected
+    return end();
   }
 
   @Override
@@ -103,13 +133,16 @@ public final class OpenSslServerEngine implements Engine {
     }
     begin();
     observePeer(data);
+    if (terminal) {
+      return end();
+    }
     try {
       socket.getOutputStream().write(data.toByteArray());
       socket.getOutputStream().flush();
     } catch (IOException e) {
       // OpenSSL closed the connection already; what it wrote before still counts.
     }
-    collect(OpenSslServer.FIRST_MILLIS);
+    collect(OpenSslProcess.FIRST_MILLIS);
     return end();
   }
 
@@ -119,21 +152,30 @@ public final class OpenSslServerEngine implements Engine {
       return refused("send", terminal ? "the connection is over" : "the handshake is not complete");
     }
     begin();
-    // s_server sends what it reads on its standard input as application data.
-    server.input(applicationData.toByteArray());
-    collect(OpenSslServer.REPLY_MILLIS);
+    // s_server and s_client send what they read on their standard input as application data.
+    process.input(applicationData.toByteArray());
+    collect(OpenSslProcess.REPLY_MILLIS);
     return end();
   }
 
   @Override
   public Step renegotiate() {
-    return refused("renegotiate", "s_server is not asked to renegotiate here");
+    return refused("renegotiate", "openssl is not asked to renegotiate here");
   }
 
   @Override
   public Step close() {
-    // s_server's 'q' command closes the socket before its close_notify: no clean close to ask for.
-    return refused("close", "s_server cannot be asked for a close_notify");
+    if (side == Side.SERVER) {
+      // s_server's 'q' command closes the socket before its close_notify: no clean close to ask for.
+      return refused("close", "s_server cannot be asked for a close_notify");
+    }
+    if (terminal) {
+      return Step.NOTHING;
+    }
+    begin();
+    process.input("Q".getBytes(StandardCharsets.US_ASCII)); // s_client: close_notify, then close
+    collect(OpenSslProcess.REPLY_MILLIS);
+    return end();
   }
 
   @Override
@@ -143,7 +185,7 @@ public final class OpenSslServerEngine implements Engine {
     }
     begin();
     // OpenSSL's last word before the wait ends: an alert or a close that came late still counts.
-    collect(OpenSslServer.REPLY_MILLIS);
+    collect(OpenSslProcess.REPLY_MILLIS);
     if (!terminal) {
       events.add(new EngineEvent.TimedOut(state, ""));
       setState("timed_out");
@@ -174,7 +216,7 @@ public final class OpenSslServerEngine implements Engine {
 
   @Override
   public Optional<Negotiated> negotiated() {
-    return Optional.empty(); // s_server does not tell; the deviation outcome does not need it
+    return Optional.empty(); // the process does not tell; the deviation outcome does not need it
   }
 
   // ---- one step -------------------------------------------------------------------------------
@@ -207,12 +249,17 @@ public final class OpenSslServerEngine implements Engine {
         off += fromPeer.feed(src, off, src.length - off);
         Optional<TlsRecord> r;
         while ((r = fromPeer.take()).isPresent()) {
-          for (MessageInfo info : wire.observe(Side.CLIENT, r.get())) {
+          for (MessageInfo info : wire.observe(side.peer(), r.get())) {
             events.add(new EngineEvent.MessageReceived(info));
+            finishedReceived |= finished(info);
             if (info.alert() != null) {
               events.add(new EngineEvent.AlertReceived(info.alert()));
               closeReceived |= info.alert().description() == AlertDescription.CLOSE_NOTIFY;
             }
+          }
+          checkEstablished();
+          if (closeReceived && closeSent && !terminal) {
+            closed(); // the peer answered our close_notify
           }
         }
       }
@@ -223,7 +270,7 @@ public final class OpenSslServerEngine implements Engine {
 
   /**
    * Reads what OpenSSL writes: waits up to {@code firstMillis} for the first byte, then until the
-   * socket is quiet for {@link OpenSslServer#QUIET_MILLIS} or closed.
+   * socket is quiet for {@link OpenSslProcess#QUIET_MILLIS} or closed.
    */
   private void collect(int firstMillis) {
     ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -243,15 +290,21 @@ public final class OpenSslServerEngine implements Engine {
           break;
         }
         got.write(buf, 0, n);
-        socket.setSoTimeout(OpenSslServer.QUIET_MILLIS);
+        socket.setSoTimeout(OpenSslProcess.QUIET_MILLIS);
       }
     } catch (IOException e) {
       eof = true; // a reset: OpenSSL dropped the connection
     }
     observeOpenSsl(got.toByteArray());
     if (eof && !terminal) {
-      setState(state.equals("closing") ? "closed" : "connection_closed");
-      finish();
+      if (closeSent) {
+        // RFC 5246 §7.2.1: the initiator of the close need not wait for the answering
+        // close_notify; s_client closes the connection right after sending its own.
+        closed();
+      } else {
+        setState("connection_closed");
+        finish();
+      }
     }
   }
 
@@ -281,29 +334,44 @@ public final class OpenSslServerEngine implements Engine {
   /** One record OpenSSL wrote, reported in the model engine's vocabulary. */
   private void sent(TlsRecord record) {
     records.add(record.encode());
-    for (MessageInfo info : wire.observe(Side.SERVER, record)) {
+    for (MessageInfo info : wire.observe(side, record)) {
       events.add(new EngineEvent.MessageSent(info));
-      if ("finished".equals(info.type()) || Infos.ENCRYPTED_HANDSHAKE.equals(info.type())) {
-        if (!established) {
-          established = true;
-          setState("established");
-        }
-      } else if (info.alert() != null) {
+      finishedSent |= finished(info);
+      checkEstablished();
+      if (info.alert() != null && !terminal) {
         if (info.alert().level() == AlertLevel.FATAL) {
-          events.add(new EngineEvent.AlertSent(info.alert(), "sent by openssl s_server"));
+          events.add(new EngineEvent.AlertSent(info.alert(), "sent by openssl"));
           setState("failed");
           finish();
         } else if (info.alert().description() == AlertDescription.CLOSE_NOTIFY) {
+          closeSent = true;
           if (closeReceived) {
-            events.add(new EngineEvent.Closed()); // it answered our close_notify (RFC 5246 §7.2.1)
-            setState("closed");
-            finish();
+            closed(); // it answered the peer's close_notify (RFC 5246 §7.2.1)
           } else {
             setState("closing");
           }
         }
       }
     }
+  }
+
+  /** A Finished, decrypted, or the encrypted handshake message that stands for it. */
+  private static boolean finished(MessageInfo info) {
+    return "finished".equals(info.type()) || Infos.ENCRYPTED_HANDSHAKE.equals(info.type());
+  }
+
+  /** Both Finished messages crossed: the handshake is complete on this side (RFC 5246 §7.4.9). */
+  private void checkEstablished() {
+    if (!established && finishedSent && finishedReceived) {
+      established = true;
+      setState("established");
+    }
+  }
+
+  private void closed() {
+    events.add(new EngineEvent.Closed());
+    setState("closed");
+    finish();
   }
 
   private void setState(String to) {
@@ -320,6 +388,6 @@ public final class OpenSslServerEngine implements Engine {
     } catch (IOException e) {
       // already closed
     }
-    server.close();
+    process.close();
   }
 }

@@ -22,13 +22,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code openssl s_server} process serving one connection ({@code -naccept 1}) on 127.0.0.1,
- * configured from a server {@link EngineConfig}: its protocol versions, its cipher suites (mapped
- * to OpenSSL's names by {@code openssl ciphers -stdname}) and its certificate chain and key written
- * as PEM, so that the model client validates it as it validates the model server. Every wait is
- * bounded and the process is always destroyed ({@link #close}).
+ * One {@code openssl} process for one connection on 127.0.0.1, configured from an {@link
+ * EngineConfig}: its protocol versions and cipher suites (mapped to OpenSSL's names by {@code
+ * openssl ciphers -stdname}). A server ({@code s_server -naccept 1}) gets the configuration's
+ * certificate chain and key written as PEM, so the model client validates it as it validates the
+ * model server; a client ({@code s_client}) gets its trust anchors and the server name to verify,
+ * at the configuration's clock ({@code -attime}). Every wait is bounded and the process is always
+ * destroyed ({@link #close}).
  */
-final class OpenSslServer implements AutoCloseable {
+final class OpenSslProcess implements AutoCloseable {
 
   /** How long a reply to a record may take to start before the step ends without one. */
   static final int FIRST_MILLIS = 150;
@@ -44,7 +46,7 @@ final class OpenSslServer implements AutoCloseable {
   private final int port;
   private final StringBuffer output = new StringBuffer();
 
-  private OpenSslServer(List<String> cmd, Path dir, int port) throws IOException {
+  private OpenSslProcess(List<String> cmd, Path dir, int port) throws IOException {
     this.dir = dir;
     this.port = port;
     this.process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
@@ -57,12 +59,13 @@ final class OpenSslServer implements AutoCloseable {
       } catch (IOException e) {
         // the process ended
       }
-    }, "openssl-s_server-output");
+    }, "openssl-output");
     reader.setDaemon(true);
     reader.start();
   }
 
-  static OpenSslServer start(EngineConfig config) {
+  /** {@code openssl s_server} for one connection on a free port, once it listens. */
+  static OpenSslProcess server(EngineConfig config) {
     if (config.clientAuth() != ClientAuth.NONE) {
       throw new IllegalArgumentException("openssl: client authentication is not configured on s_server here");
     }
@@ -80,27 +83,49 @@ final class OpenSslServer implements AutoCloseable {
         port = s.getLocalPort();
       }
       List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1",
-          "-cert", "leaf.pem", "-key", "key.pem",
-          "-min_protocol", protocol(config.minVersion()), "-max_protocol", protocol(config.maxVersion()),
-          // SECLEVEL 0: the configuration, not OpenSSL's default policy, decides what is offered.
-          "-cipher", cipherList(config.cipherSuites()) + ":@SECLEVEL=0"));
+          "-cert", "leaf.pem", "-key", "key.pem"));
       if (id.chain().size() > 1) {
         Pem.writeCertificates(dir.resolve("chain.pem"), id.chain().subList(1, id.chain().size()));
         cmd.addAll(List.of("-cert_chain", "chain.pem"));
       }
-      OpenSslServer s = new OpenSslServer(cmd, dir, port);
-      s.awaitAccepting();
+      cmd.addAll(common(config));
+      OpenSslProcess s = new OpenSslProcess(cmd, dir, port);
+      s.awaitOutput("ACCEPT");
       return s;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start openssl s_server: " + e.getMessage(), e);
     }
   }
 
+  /** {@code openssl s_client} connecting to {@code port} on 127.0.0.1, where the caller listens. */
+  static OpenSslProcess client(EngineConfig config, int port) {
+    if (config.clientAuth() != ClientAuth.NONE) {
+      throw new IllegalArgumentException("openssl: client authentication is not configured on s_client here");
+    }
+    try {
+      Path dir = Files.createTempDirectory("hslab-openssl");
+      Pem.writeCertificates(dir.resolve("ca.pem"), config.trust().trustAnchors());
+      List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+          "-servername", config.serverName(), "-CAfile", "ca.pem", "-verify_return_error",
+          "-verify_hostname", config.serverName(), "-attime", Long.toString(config.now().getEpochSecond())));
+      cmd.addAll(common(config));
+      return new OpenSslProcess(cmd, dir, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start openssl s_client: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> common(EngineConfig config) throws IOException {
+    return List.of("-min_protocol", protocol(config.minVersion()), "-max_protocol", protocol(config.maxVersion()),
+        // SECLEVEL 0: the configuration, not OpenSSL's default policy, decides what is offered.
+        "-cipher", cipherList(config.cipherSuites()) + ":@SECLEVEL=0");
+  }
+
   int port() {
     return port;
   }
 
-  /** Lines on s_server's standard input become application data on the connection. */
+  /** Lines on the standard input become application data on the connection ({@code Q} alone: s_client's close). */
   void input(byte[] data) {
     try {
       OutputStream o = process.getOutputStream();
@@ -112,10 +137,10 @@ final class OpenSslServer implements AutoCloseable {
     }
   }
 
-  private void awaitAccepting() {
+  private void awaitOutput(String text) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < end) {
-      if (output.indexOf("ACCEPT") >= 0) {
+      if (output.indexOf(text) >= 0) {
         return;
       }
       if (!process.isAlive()) {
@@ -129,7 +154,7 @@ final class OpenSslServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("openssl s_server did not start: " + output.toString().strip());
+    throw new IllegalStateException("openssl did not start: " + output.toString().strip());
   }
 
   private static String protocol(ProtocolVersion v) {
