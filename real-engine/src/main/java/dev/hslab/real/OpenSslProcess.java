@@ -44,24 +44,13 @@ final class OpenSslProcess implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final int port;
-  private final StringBuffer output = new StringBuffer();
+  private final ProcessOutput output;
 
   private OpenSslProcess(List<String> cmd, Path dir, int port) throws IOException {
     this.dir = dir;
     this.port = port;
     this.process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          output.append(line).append('\n');
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "openssl-output");
-    reader.setDaemon(true);
-    reader.start();
+    this.output = ProcessOutput.collect(process, "openssl-output");
   }
 
   /** {@code openssl s_server} for one connection on a free port, once it listens. */
@@ -140,7 +129,7 @@ final class OpenSslProcess implements AutoCloseable {
   private void awaitOutput(String text) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < end) {
-      if (output.indexOf(text) >= 0) {
+      if (output.contains(text)) {
         return;
       }
       if (!process.isAlive()) {

@@ -1,8 +1,7 @@
 package dev.hslab.real.tcp;
 
-import java.io.BufferedReader;
+import dev.hslab.real.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +17,13 @@ import java.util.concurrent.TimeUnit;
 final class OpenSsl implements AutoCloseable {
 
   private final Process process;
-  private final StringBuffer output = new StringBuffer();
+  private final ProcessOutput output;
 
   private OpenSsl(List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("openssl"));
     cmd.addAll(args);
     process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          output.append(line).append('\n');
-        }
-      } catch (IOException e) {
-        // the process ended
-      }
-    }, "openssl-output");
-    reader.setDaemon(true);
-    reader.start();
+    output = ProcessOutput.collect(process, "openssl-output");
   }
 
   static OpenSsl start(List<String> args) throws IOException {
@@ -46,12 +34,12 @@ final class OpenSsl implements AutoCloseable {
   boolean awaitOutput(String text, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
-      if (output.indexOf(text) >= 0) {
+      if (output.contains(text)) {
         return true;
       }
-      if (!process.isAlive() && output.indexOf(text) < 0) {
+      if (!process.isAlive() && !output.contains(text)) {
         Thread.sleep(50); // the reader may still be draining
-        return output.indexOf(text) >= 0;
+        return output.contains(text);
       }
       Thread.sleep(20);
     }
