@@ -164,6 +164,22 @@ final class SweepReport {
         }
       }
     }
+    // The summary rows scripts read (the command-line contract, docs/cli.md): per rate, the
+    // completed fraction and the percentiles flat, in ms; null where nothing completed.
+    ArrayNode rows = root.putArray("rows");
+    for (LossSweep.Rate r : rates) {
+      ObjectNode o = rows.addObject();
+      o.put("loss", r.loss());
+      o.put("completed", r.completionRate());
+      for (int p : LossSweep.REPORTED_PERCENTILES) {
+        String key = (p == 100 ? "max" : "p" + p) + "Ms";
+        if (r.completed() == 0) {
+          o.putNull(key);
+        } else {
+          o.put(key, r.percentile(p).getAsDouble());
+        }
+      }
+    }
     ObjectNode f = root.putObject("files");
     files.forEach(f::put);
     return root;

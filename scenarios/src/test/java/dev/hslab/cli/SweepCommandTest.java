@@ -77,6 +77,7 @@ class SweepCommandTest {
 
     HandshakeConfig hc = HandshakeConfig.reference().withSeed(7);
     try (Simulator sim = Simulator.start()) {
+      int k = 0;
       for (JsonNode rate : doc.get("rates")) {
         double loss = rate.get("loss").asDouble();
         NetworkOptions link = NetworkGrammar.fromFlags(loss, null, null, null, "2-20", List.of());
@@ -108,11 +109,20 @@ class SweepCommandTest {
         assertThat(h.get("p90").asDouble()).isEqualTo(nearestRank(times, 90));
         assertThat(h.get("p99").asDouble()).isEqualTo(nearestRank(times, 99));
         assertThat(h.get("max").asDouble()).isEqualTo(times.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        // The flat summary row of the command-line contract says the same.
+        JsonNode row = doc.get("rows").get(k++);
+        assertThat(row.get("loss").asDouble()).isEqualTo(loss);
+        assertThat(row.get("completed").asDouble()).isEqualTo(times.size() / 40.0);
+        assertThat(row.get("p50Ms").asDouble()).isEqualTo(nearestRank(times, 50));
+        assertThat(row.get("p90Ms").asDouble()).isEqualTo(nearestRank(times, 90));
+        assertThat(row.get("p99Ms").asDouble()).isEqualTo(nearestRank(times, 99));
+        assertThat(row.get("maxMs").asDouble()).isEqualTo(times.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
       }
     }
+    assertThat(doc.get("rows")).hasSize(3);
     JsonNode lossless = doc.get("rates").get(0);
     assertThat(lossless.get("completed").asInt()).isEqualTo(40);
-    assertThat(doc.get("rates").get(2).get("failures").size()).as("record loss breaks handshakes today").isPositive();
+    assertThat(doc.get("rates").get(2).get("failures").size()).as("at 20% segment loss some handshakes outlast their 30 s timeout").isPositive();
   }
 
   @Test
