@@ -35,6 +35,16 @@ public interface Engine {
   /** The timer that bounds the wait in the current state expired; the engine fails. */
   Step timeout();
 
+  /**
+   * The retransmission timer this engine asked for ({@link EngineEvent.RetransmissionTimer})
+   * expired: a DTLS engine resends its last flight and doubles the timer (RFC 6347 §4.2.4.1).
+   * For a DTLS engine, every element of {@link Step#records()} is one whole datagram and
+   * {@link #receive} takes one datagram; records never span datagrams (RFC 6347 §4.1.1).
+   */
+  default Step retransmissionTimeout() {
+    return Step.NOTHING;
+  }
+
   /** The current state's name, from the transition table for the model engine. */
   String state();
 

@@ -30,4 +30,21 @@ public sealed interface EngineEvent {
 
   /** close_notify was sent and received: the connection ended cleanly. */
   record Closed() implements EngineEvent {}
+
+  /**
+   * A datagram engine (DTLS) asks for its retransmission timer (RFC 6347 §4.2.4): armed to expire
+   * {@code afterMillis} of virtual time from now, replacing any armed one; {@code afterMillis < 0}
+   * cancels it. The host calls {@link Engine#retransmissionTimeout()} when it expires. TLS engines
+   * never ask: TLS leaves loss to its transport.
+   */
+  record RetransmissionTimer(long afterMillis) implements EngineEvent {
+
+    public static RetransmissionTimer cancel() {
+      return new RetransmissionTimer(-1);
+    }
+
+    public boolean cancels() {
+      return afterMillis < 0;
+    }
+  }
 }

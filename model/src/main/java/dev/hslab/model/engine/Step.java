@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What one engine step produced: whole records to send, in order (so a network can fault each
- * record on its own), and the events that happened.
+ * record on its own), and the events that happened. For a DTLS engine each element is one whole
+ * datagram, which may carry several records (RFC 6347 §4.1.1).
  */
 public record Step(List<Bytes> records, List<EngineEvent> events) {
 
