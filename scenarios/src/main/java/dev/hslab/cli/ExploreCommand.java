@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       "  hslab explore                          the whole configuration space, no faults",
       "  hslab explore --version tls1.2 --kex ecdhe_rsa --faults 1",
       "  hslab explore --client-auth require --resume ticket --json",
+      "  hslab explore --faults 2 --threads 1       the whole space with two faults, on one thread",
       "  hslab explore --client-versions tls1.0-tls1.2 --server-versions tls1.1-tls1.1",
       "",
       "Exit codes: 0 no violation or deadlock, 1 a violation or a deadlock was found (or the state bound was hit),",
@@ -46,6 +47,10 @@ final class ExploreCommand implements Callable<Integer> {
       description = "network faults per run, 0 to 7 (drop, duplicate, reorder, corrupt, inject); default ${DEFAULT-VALUE}")
   int faults;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads, 1 to 256; the report is the same for any N; default: the available cores")
+  Integer threads;
+
   @Option(names = "--json", description = "one JSON document on stdout (docs/cli.md), nothing else")
   boolean json;
 
@@ -60,11 +65,14 @@ final class ExploreCommand implements Callable<Integer> {
       throw new UsageException("--faults: must be 0 to 7, was " + faults);
     }
     List<Configuration> configs = ConfigFilter.of(options).connections();
-    // Configurations are independent searches: with faults they are worth both cores.
-    int threads = faults == 0 ? 1 : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw new UsageException("--threads: must be 1 to 256, was " + threads);
+    }
+    // Configurations are independent searches, merged in order: any thread count gives the same report.
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     ExplorationReport r;
     try (Progress progress = Progress.start(spec.commandLine().getErr(), "explore", configs.size())) {
-      r = Explorer.explore(ExploreOptions.of(configs).withFaults(faults).withThreads(threads),
+      r = Explorer.explore(ExploreOptions.of(configs).withFaults(faults).withThreads(n),
           new dev.hslab.model.explore.ExploreListener() {
             @Override
             public void configurationExplored(Configuration c, int states, long transitions) {
@@ -74,6 +82,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
     PrintWriter w = spec.commandLine().getOut();
     ObjectNode doc = json(r);
+    doc.put("threads", n);
     if (out != null) {
       Files.createDirectory(out);
       Files.writeJson(out.resolve("explore.json"), doc);

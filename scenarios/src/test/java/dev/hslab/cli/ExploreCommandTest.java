@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,27 @@ class ExploreCommandTest {
     JsonNode j = JSON.readTree(r.out());
     assertThat(j.get("outcomes").has("alert server bad_record_mac")).isTrue();
     assertThat(j.get("faults").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void threadCountChangesNothingButTheThreadsField() throws Exception {
+    String[] flags = {"explore", "--json", "--version", "tls1.2", "--kex", "ecdhe_rsa", "--renegotiate", "none", "--faults", "1"};
+    ObjectNode one = (ObjectNode) JSON.readTree(hslab(concat(flags, "--threads", "1")).out());
+    ObjectNode three = (ObjectNode) JSON.readTree(hslab(concat(flags, "--threads", "3")).out());
+    assertThat(one.get("threads").asInt()).isEqualTo(1);
+    assertThat(three.get("threads").asInt()).isEqualTo(3);
+    assertThat(one.get("states").asLong()).isGreaterThan(1000);
+    for (ObjectNode j : List.of(one, three)) {
+      j.remove(List.of("seconds", "threads"));
+    }
+    assertThat(three).isEqualTo(one);
+    assertThat(hslab("explore", "--threads", "0").exit()).isEqualTo(2);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

@@ -26,7 +26,7 @@ class PlantedBugTest {
   private static final Configuration ECDHE = Configuration.of(TLS12, KeyExchange.ECDHE_RSA);
 
   /** The client also takes Finished while it still waits for ChangeCipherSpec. */
-  private static final TransitionTable<ClientState> CLIENT_SKIPS_CCS = PlantedTables.client(rows ->
+  static final TransitionTable<ClientState> CLIENT_SKIPS_CCS = PlantedTables.client(rows ->
       rows.add(new Transition<>(ClientState.WAIT_CHANGE_CIPHER_SPEC, Trigger.receive(MessageKind.FINISHED),
           List.of(), ClientState.ESTABLISHED, List.of())));
 
@@ -36,7 +36,7 @@ class PlantedBugTest {
           t.emits().stream().filter(e -> e.kind() != MessageKind.SERVER_KEY_EXCHANGE).toList())));
 
   /** The server verifies the client's Finished but never sends its own ChangeCipherSpec and Finished. */
-  private static final TransitionTable<ServerState> SERVER_NEVER_FINISHES = PlantedTables.server(rows ->
+  static final TransitionTable<ServerState> SERVER_NEVER_FINISHES = PlantedTables.server(rows ->
       rows.replaceAll(t -> t.from() == ServerState.WAIT_FINISHED
           ? new Transition<>(t.from(), t.trigger(), t.guards(), t.to(), List.<Emit>of())
           : t));
