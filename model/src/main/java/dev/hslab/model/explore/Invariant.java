@@ -36,7 +36,7 @@ public enum Invariant {
   ESTABLISHED_ONLY_AFTER_FINISHED {
     @Override
     String check(Model m, World before, Semantics.Transit t) {
-      for (Side side : Side.values()) {
+      for (Side side : SIDES) {
         Endpoint b = before.endpoint(side);
         Endpoint a = t.after().endpoint(side);
         if (b.state().phase() != Phase.ESTABLISHED && !b.terminal() && a.established()) {
@@ -110,7 +110,7 @@ public enum Invariant {
       if (t.after().faultsLeft() != m.faults()) {
         return null;
       }
-      for (Side side : Side.values()) {
+      for (Side side : SIDES) {
         AlertDescription sent = t.after().endpoint(side).alertSent();
         if (sent != null && before.endpoint(side).alertSent() == null) {
           AlertDescription expected = side == Side.SERVER ? m.config().expectedServerAlert().orElse(null) : null;
@@ -122,6 +122,9 @@ public enum Invariant {
       return null;
     }
   };
+
+  /** Side.values() copies its array on every call; the search checks every invariant on every step. */
+  private static final Side[] SIDES = Side.values();
 
   abstract String check(Model m, World before, Semantics.Transit t);
 }

@@ -2,16 +2,12 @@ package dev.hslab.model.explore;
 
 import dev.hslab.model.fault.FaultKind;
 import dev.hslab.model.handshake.ClientState;
-import dev.hslab.model.handshake.Facts;
 import dev.hslab.model.handshake.HandshakeState;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.ServerState;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.handshake.Transition;
 import dev.hslab.model.handshake.TransitionTable;
-import dev.hslab.model.handshake.Trigger;
 import java.util.List;
-import java.util.Optional;
 
 /** What one configuration's exploration runs: the two tables, the configuration and its script. */
 record Model(
@@ -34,18 +30,6 @@ record Model(
 
   HandshakeState failed(Side side) {
     return table(side).failed();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Optional<Transition<?>> select(Side side, HandshakeState s, Trigger t, Facts f) {
-    TransitionTable raw = table(side);
-    return raw.select((Enum) s, t, f);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  boolean accepts(Side side, HandshakeState s, Trigger t) {
-    TransitionTable raw = table(side);
-    return raw.accepts((Enum) s, t);
   }
 
   /**

@@ -14,13 +14,30 @@ import java.util.List;
 final class Moves {
 
   private static final MessageKind[] KINDS = MessageKind.values();
+  /** Deliveries and faults are tried on the channel to the server first. */
+  private static final Side[] RECEIVERS = {Side.SERVER, Side.CLIENT};
+  private static final Move[] DELIVER = {Move.deliver(Side.SERVER), Move.deliver(Side.CLIENT)};
 
   private final Model model;
   private final Semantics semantics;
+  /** The fault moves, made once: [receiver index][fault kind index] and, for injection, [receiver][kind]. */
+  private final Move[][] faults;
+  private final Move[][] injections;
 
   Moves(Model model, Semantics semantics) {
     this.model = model;
     this.semantics = semantics;
+    List<FaultKind> kinds = model.faultKinds();
+    faults = new Move[RECEIVERS.length][kinds.size()];
+    injections = new Move[RECEIVERS.length][KINDS.length];
+    for (int r = 0; r < RECEIVERS.length; r++) {
+      for (int f = 0; f < kinds.size(); f++) {
+        faults[r][f] = Move.fault(RECEIVERS[r], kinds.get(f), null);
+      }
+      for (int k = 0; k < KINDS.length; k++) {
+        injections[r][k] = Move.fault(RECEIVERS[r], FaultKind.INJECT, KINDS[k]);
+      }
+    }
   }
 
   /** The honest moves: what the endpoints and a perfect network do. */
@@ -29,9 +46,9 @@ final class Moves {
     if (semantics.scriptEnabled(w)) {
       out.add(Move.SCRIPT);
     }
-    for (Side to : new Side[] {Side.SERVER, Side.CLIENT}) {
-      if (!w.channelTo(to).isEmpty()) {
-        out.add(Move.deliver(to));
+    for (int r = 0; r < RECEIVERS.length; r++) {
+      if (!w.channelTo(RECEIVERS[r]).isEmpty()) {
+        out.add(DELIVER[r]);
       }
     }
     return out;
@@ -39,21 +56,26 @@ final class Moves {
 
   /** Every move: honest ones, faults, and the timeout when nothing honest can happen. */
   List<Move> all(World w, List<Move> honest) {
-    List<Move> out = new ArrayList<>(honest);
-    if (w.faultsLeft() > 0) {
-      for (Side to : new Side[] {Side.SERVER, Side.CLIENT}) {
-        if (w.endpoint(to).terminal()) {
-          continue;
-        }
-        Channel c = w.channelTo(to);
-        for (FaultKind f : model.faultKinds()) {
-          if (f == FaultKind.INJECT) {
-            for (MessageKind k : KINDS) {
-              out.add(Move.fault(to, f, k));
-            }
-          } else if (f == FaultKind.REORDER ? c.size() >= 2 : !c.isEmpty()) {
-            out.add(Move.fault(to, f, null));
+    if (w.faultsLeft() == 0) {
+      return honest.isEmpty() && !w.bothTerminal() ? List.of(Move.TIMEOUT) : honest;
+    }
+    List<Move> out = new ArrayList<>(honest.size() + 2 * (model.faultKinds().size() + KINDS.length) + 1);
+    out.addAll(honest);
+    List<FaultKind> kinds = model.faultKinds();
+    for (int r = 0; r < RECEIVERS.length; r++) {
+      Side to = RECEIVERS[r];
+      if (w.endpoint(to).terminal()) {
+        continue;
+      }
+      Channel c = w.channelTo(to);
+      for (int f = 0; f < kinds.size(); f++) {
+        FaultKind kind = kinds.get(f);
+        if (kind == FaultKind.INJECT) {
+          for (Move m : injections[r]) {
+            out.add(m);
           }
+        } else if (kind == FaultKind.REORDER ? c.size() >= 2 : !c.isEmpty()) {
+          out.add(faults[r][f]);
         }
       }
     }

@@ -52,7 +52,7 @@ final class PathEnumerator {
     if (w.bothTerminal()) {
       return w.completed() ? Set.of(List.of()) : Set.of();
     }
-    Key key = new Key(StateCodec.encode(w));
+    Key key = new Key(StateCodec.encodeCopy(w));
     Set<List<String>> known = memo.get(key);
     if (known != null) {
       return known;

@@ -4,6 +4,7 @@ import dev.hslab.model.handshake.Side;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -17,8 +18,14 @@ final class Search {
   private final boolean keepGraph;
   private final Semantics semantics;
   private final Moves moves;
+  private static final Invariant[] INVARIANTS = Invariant.values();
+  private static final Side[] SIDES = Side.values();
+
   private final SeenSet seen = new SeenSet();
+  private final StateCodec codec = new StateCodec();
   private final TraceStore store = new TraceStore();
+  /** Outcome labels by {@link #outcomeKey}: a terminal state's label is built once, not per state. */
+  private final Map<Integer, String> outcomeLabels = new HashMap<>();
 
   Search(Model model, int maxStates, boolean keepGraph) {
     this.model = model;
@@ -39,10 +46,10 @@ final class Search {
    */
   SearchResult run() {
     World initial = model.initial();
-    seen.add(StateCodec.encode(initial));
+    seen.add(codec.bytes(), codec.encode(initial));
     ArrayDeque<Node> frontier = new ArrayDeque<>();
     frontier.add(new Node(initial, store.add(-1, 0)));
-    Map<String, Long> outcomes = new TreeMap<>();
+    Map<String, Long> outcomes = new HashMap<>();
     Map<Invariant, Finding> violations = new EnumMap<>(Invariant.class);
     long violationCount = 0;
     long transitions = 0;
@@ -53,7 +60,7 @@ final class Search {
     while (!frontier.isEmpty()) {
       Node n = frontier.poll();
       if (n.world().bothTerminal()) {
-        outcomes.merge(outcome(n.world()), 1L, Long::sum);
+        outcomes.merge(outcomeLabels.computeIfAbsent(outcomeKey(n.world()), k -> outcome(n.world())), 1L, Long::sum);
         continue;
       }
       List<Move> honest = moves.honest(n.world());
@@ -67,14 +74,14 @@ final class Search {
       for (Move m : moves.all(n.world(), honest)) {
         Semantics.Transit t = semantics.apply(n.world(), m, null);
         transitions++;
-        for (Invariant inv : Invariant.values()) {
+        for (Invariant inv : INVARIANTS) {
           String why = inv.check(model, n.world(), t);
           if (why != null) {
             violationCount++;
             violations.computeIfAbsent(inv, i -> new Finding(i.name(), model.config(), why, trace(n.id(), m)));
           }
         }
-        if (seen.add(StateCodec.encode(t.after()))) {
+        if (seen.add(codec.bytes(), codec.encode(t.after()))) {
           if (store.size() >= maxStates) {
             complete = false;
             break search;
@@ -84,7 +91,7 @@ final class Search {
       }
     }
     List<ValidPath> paths = new PathEnumerator(model, semantics, moves).paths();
-    return new SearchResult(model.config(), store.size(), transitions, outcomes, List.copyOf(violations.values()),
+    return new SearchResult(model.config(), store.size(), transitions, new TreeMap<>(outcomes), List.copyOf(violations.values()),
         violationCount, deadlocks, firstDeadlock, paths, seen.bytesPerState() + 8, complete,
         keepGraph ? store : null);
   }
@@ -103,19 +110,29 @@ final class Search {
     return steps;
   }
 
+  /** Everything {@link #outcome} reads: each side's state, alert sent and timeout. */
+  private static int outcomeKey(World w) {
+    return endpointKey(w.client()) << 16 | endpointKey(w.server());
+  }
+
+  private static int endpointKey(Endpoint e) {
+    return ((Enum<?>) e.state()).ordinal() << 8 | (e.alertSent() == null ? 0 : 1 + e.alertSent().ordinal()) << 1
+        | (e.timedOut() ? 1 : 0);
+  }
+
   /** The outcome of a terminal state, a stable label such as {@code alert client unexpected_message}. */
   private String outcome(World w) {
     if (w.completed()) {
       return "established";
     }
     StringJoiner j = new StringJoiner(", ");
-    for (Side side : Side.values()) {
+    for (Side side : SIDES) {
       Endpoint e = w.endpoint(side);
       if (e.alertSent() != null) {
         j.add("alert " + side.label() + " " + e.alertSent().rfcName());
       }
     }
-    for (Side side : Side.values()) {
+    for (Side side : SIDES) {
       Endpoint e = w.endpoint(side);
       if (e.timedOut()) {
         j.add("timeout " + side.label() + " " + e.state().name() + " waiting for " + model.waitingFor(side, e.state()));

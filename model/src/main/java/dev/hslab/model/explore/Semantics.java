@@ -7,11 +7,9 @@ import dev.hslab.model.handshake.HandshakeState.Phase;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.handshake.Transition;
-import dev.hslab.model.handshake.Trigger;
 import dev.hslab.model.wire.AlertDescription;
 import dev.hslab.model.wire.ProtocolVersion;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How the composed system takes one {@link Move}: the record layer's checks, the one rule for
@@ -28,10 +26,20 @@ import java.util.Optional;
  */
 final class Semantics {
 
+  private static final Side[] SIDES = Side.values();
+
   private final Model model;
+  private final RowIndex clientRows;
+  private final RowIndex serverRows;
 
   Semantics(Model model) {
     this.model = model;
+    this.clientRows = new RowIndex(model.clientTable());
+    this.serverRows = new RowIndex(model.serverTable());
+  }
+
+  private RowIndex rows(Side side) {
+    return side == Side.CLIENT ? clientRows : serverRows;
   }
 
   /** What a move did, for the invariants: the world after it, and what (if anything) was read. */
@@ -48,11 +56,17 @@ final class Semantics {
       this.sink = sink;
     }
 
-    /** The label is built only when a trace is wanted: the search itself never asks for one. */
-    void log(TraceStep.Kind kind, Side side, java.util.function.Supplier<String> label) {
-      if (sink != null) {
-        sink.add(new TraceStep(kind, side, label.get()));
-      }
+    /**
+     * Whether a trace is wanted: the search itself never asks for one, so callers build a label
+     * only when this says so (a label, or a lambda that would build it, per step costs more than
+     * the step).
+     */
+    boolean tracing() {
+      return sink != null;
+    }
+
+    void log(TraceStep.Kind kind, Side side, String label) {
+      sink.add(new TraceStep(kind, side, label));
     }
   }
 
@@ -81,7 +95,9 @@ final class Semantics {
     Acc acc = new Acc(sink);
     Side from = to.peer();
     int msg = Rules.stamp(kind, from, w.endpoint(from), model.config());
-    acc.log(TraceStep.Kind.FAULT, from, () -> "inject " + from.label() + "." + Msg.label(msg));
+    if (acc.tracing()) {
+      acc.log(TraceStep.Kind.FAULT, from, "inject " + from.label() + "." + Msg.label(msg));
+    }
     World next = receive(Msg.inTranscript(msg) ? w.withTranscriptsDiffer() : w, to, msg, false, acc);
     return new Transit(next, acc.receiver, acc.received, acc.accepted);
   }
@@ -96,7 +112,9 @@ final class Semantics {
     int m = c.get(0);
     int changed = Msg.serverHello(Msg.of(MessageKind.SERVER_HELLO, Msg.isProtected(m)), version, Msg.keyExchange(m),
         Msg.resumed(m), Msg.ticket(m), Msg.session(m));
-    acc.log(TraceStep.Kind.FAULT, Side.SERVER, () -> "downgrade server.server_hello to " + version.cliName());
+    if (acc.tracing()) {
+      acc.log(TraceStep.Kind.FAULT, Side.SERVER, "downgrade server.server_hello to " + version.cliName());
+    }
     World next = receive(w.withChannelTo(Side.CLIENT, c.dropHead()).withTranscriptsDiffer(), Side.CLIENT, changed,
         c.gap(), acc);
     return new Transit(next, acc.receiver, acc.received, acc.accepted);
@@ -109,14 +127,16 @@ final class Semantics {
     }
     ScriptStep step = model.script().get(w.script());
     Endpoint e = w.endpoint(step.side());
-    return !e.terminal() && model.select(step.side(), e.state(), Trigger.local(step.event()), e.facts()).isPresent();
+    return !e.terminal() && rows(step.side()).select(e.state(), step.event(), e.facts()) != null;
   }
 
   private World script(World w, Acc acc) {
     ScriptStep step = model.script().get(w.script());
     Endpoint e = w.endpoint(step.side());
-    Transition<?> row = model.select(step.side(), e.state(), Trigger.local(step.event()), e.facts()).orElseThrow();
-    acc.log(TraceStep.Kind.LOCAL, step.side(), () -> step.toString());
+    Transition<?> row = rows(step.side()).select(e.state(), step.event(), e.facts());
+    if (acc.tracing()) {
+      acc.log(TraceStep.Kind.LOCAL, step.side(), step.toString());
+    }
     return fire(w.withScript(w.script() + 1), step.side(), e, row, acc);
   }
 
@@ -136,8 +156,8 @@ final class Semantics {
       // RFC 5246 §7.2.2: a fatal alert ends the connection at once, without an answer.
       return w.with(to, e.failed(model.failed(to), null)).withChannelTo(to, Channel.EMPTY);
     }
-    Trigger trigger = Trigger.receive(Msg.kind(msg));
-    if (!model.accepts(to, e.state(), trigger)) {
+    MessageKind kind = Msg.kind(msg);
+    if (!rows(to).accepts(e.state(), kind)) {
       return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
     }
     if (Msg.isCopy(msg) && Msg.inTranscript(msg)) {
@@ -147,17 +167,17 @@ final class Semantics {
     if (absorbed.alert() != null) {
       return fail(w, to, absorbed.alert(), acc);
     }
-    Optional<Transition<?>> row = model.select(to, e.state(), trigger, absorbed.endpoint().facts());
-    if (row.isEmpty()) {
+    Transition<?> row = rows(to).select(e.state(), kind, absorbed.endpoint().facts());
+    if (row == null) {
       return fail(w, to, AlertDescription.UNEXPECTED_MESSAGE, acc);
     }
     acc.accepted = true;
     Endpoint absorbedEndpoint = absorbed.endpoint();
-    if (to == Side.SERVER && Msg.kind(msg) == MessageKind.CLIENT_KEY_EXCHANGE && w.transcriptsDiffer()
+    if (to == Side.SERVER && kind == MessageKind.CLIENT_KEY_EXCHANGE && w.transcriptsDiffer()
         && !absorbedEndpoint.facts().resumed() && !absorbedEndpoint.facts().version().isSsl3()) {
       w = w.withKeysDiffer(); // RFC 7627 §4: the session hash through ClientKeyExchange feeds the master secret
     }
-    return fire(w, to, absorbedEndpoint, row.get(), acc);
+    return fire(w, to, absorbedEndpoint, row, acc);
   }
 
   /** Takes {@code row}: the new state, then the row's messages in order, each if its guards hold. */
@@ -183,7 +203,9 @@ final class Semantics {
       if (peerListens) {
         out = out.append(msg);
       }
-      acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + Msg.label(msg));
+      if (acc.tracing()) {
+        acc.log(TraceStep.Kind.SENT, side, side.label() + "." + Msg.label(msg));
+      }
       if (emit.kind() == MessageKind.CHANGE_CIPHER_SPEC) {
         n = n.withProtection(true, n.readProtected(), n.peerCcs()); // RFC 5246 §7.1
       } else if (emit.kind() == MessageKind.APPLICATION_DATA) {
@@ -202,7 +224,9 @@ final class Semantics {
   private World fail(World w, Side side, AlertDescription alert, Acc acc) {
     Endpoint e = w.endpoint(side);
     int msg = Msg.fatal(alert, e.writeProtected());
-    acc.log(TraceStep.Kind.SENT, side, () -> side.label() + "." + alert.rfcName());
+    if (acc.tracing()) {
+      acc.log(TraceStep.Kind.SENT, side, side.label() + "." + alert.rfcName());
+    }
     World r = w.with(side, e.failed(model.failed(side), alert)).withChannelTo(side, Channel.EMPTY);
     Side peer = side.peer();
     return r.endpoint(peer).terminal() ? r : r.withChannelTo(peer, r.channelTo(peer).append(msg));
@@ -215,13 +239,17 @@ final class Semantics {
     switch (move.fault()) {
       case DROP: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, () -> "drop " + from.label() + "." + Msg.label(msg));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.FAULT, from, "drop " + from.label() + "." + Msg.label(msg));
+        }
         World r = w.withChannelTo(to, Msg.isProtected(msg) ? c.dropHead().withGap() : c.dropHead());
         return Msg.inTranscript(msg) ? r.withTranscriptsDiffer() : r;
       }
       case DUPLICATE: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, () -> "duplicate " + from.label() + "." + Msg.label(msg));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.FAULT, from, "duplicate " + from.label() + "." + Msg.label(msg));
+        }
         // The original is read now; the copy stays at the head, out of sequence if protected. The
         // transcripts differ only once the receiver accepts the copy (see receive).
         Channel withCopy = c.withHead(Msg.copy(msg));
@@ -230,14 +258,18 @@ final class Semantics {
       case REORDER: {
         int a = c.get(0);
         int b = c.get(1);
-        acc.log(TraceStep.Kind.FAULT, from, () -> "reorder " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.FAULT, from, "reorder " + from.label() + "." + Msg.label(a) + " with " + Msg.label(b));
+        }
         Channel s = Msg.isProtected(a) || Msg.isProtected(b) ? c.swapHead().withGap() : c.swapHead();
         World r = w.withChannelTo(to, s);
         return Msg.inTranscript(a) || Msg.inTranscript(b) ? r.withTranscriptsDiffer() : r;
       }
       case CORRUPT: {
         int msg = c.get(0);
-        acc.log(TraceStep.Kind.FAULT, from, () -> "corrupt " + from.label() + "." + Msg.label(msg));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.FAULT, from, "corrupt " + from.label() + "." + Msg.label(msg));
+        }
         World r = w.withChannelTo(to, c.dropHead());
         Endpoint e = r.endpoint(to);
         if (e.terminal()) {
@@ -253,7 +285,9 @@ final class Semantics {
       }
       case INJECT: {
         int msg = Rules.stamp(move.inject(), from, w.endpoint(from), model.config());
-        acc.log(TraceStep.Kind.FAULT, from, () -> "inject " + from.label() + "." + Msg.label(msg));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.FAULT, from, "inject " + from.label() + "." + Msg.label(msg));
+        }
         if (Msg.isProtected(msg) && w.endpoint(to).readProtected() && !w.endpoint(to).terminal()) {
           acc.receiver = to;
           return fail(w, to, AlertDescription.BAD_RECORD_MAC, acc); // the adversary has no MAC key
@@ -268,11 +302,13 @@ final class Semantics {
   /** Nothing else can happen: every endpoint still waiting gives up (docs/cli.md's timeout). */
   private World timeout(World w, Acc acc) {
     World r = w;
-    for (Side side : Side.values()) {
+    for (Side side : SIDES) {
       Endpoint e = r.endpoint(side);
       if (!e.terminal()) {
-        acc.log(TraceStep.Kind.TIMEOUT, side, () -> side.label() + " timeout in " + e.state().name()
-            + " waiting for " + model.waitingFor(side, e.state()));
+        if (acc.tracing()) {
+          acc.log(TraceStep.Kind.TIMEOUT, side, side.label() + " timeout in " + e.state().name()
+              + " waiting for " + model.waitingFor(side, e.state()));
+        }
         r = r.with(side, e.timedOutNow()).withChannelTo(side, Channel.EMPTY);
       }
     }

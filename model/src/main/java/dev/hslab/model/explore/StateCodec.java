@@ -1,55 +1,82 @@
 package dev.hslab.model.explore;
 
+import java.util.Arrays;
+
 /**
  * The canonical compact encoding of a {@link World}, the key of the visited set: equal worlds,
- * equal bytes. Each endpoint is a 42-bit word ({@link Endpoint#pack}), each message 3 bytes, plus
- * a byte for budget, script position and the transcript flag and one per channel for its length
- * and gap flag: about 20 bytes for a typical state.
+ * equal bytes. Each endpoint is a 42-bit word ({@link Endpoint#pack}) written seven bits a byte,
+ * each message 3 bytes, plus a byte for budget, script position and the transcript flag and one
+ * per channel for its length and gap flag: about 20 bytes for a typical state.
+ *
+ * <p>One encoder per search (one thread) writes into a buffer it reuses, so the search allocates
+ * nothing to ask whether a state is new; the visited set copies the bytes only when it is.
  */
 final class StateCodec {
 
-  private StateCodec() {}
+  private byte[] buf = new byte[64];
+  private int n;
+  /** The last endpoints packed: most successors of a state keep one side, often both. */
+  private Endpoint lastClient;
+  private long lastClientBits;
+  private Endpoint lastServer;
+  private long lastServerBits;
 
-  static byte[] encode(World w) {
-    Out out = new Out(w.toServer().size() * 3 + w.toClient().size() * 3 + 24);
-    out.varLong(w.client().pack());
-    out.varLong(w.server().pack());
-    out.put(w.faultsLeft() | w.script() << 3 | (w.keysDiffer() ? 0x40 : 0) | (w.transcriptsDiffer() ? 0x80 : 0));
-    channel(out, w.toServer());
-    channel(out, w.toClient());
-    return java.util.Arrays.copyOf(out.buf, out.n);
+  /** Encodes {@code w} into {@link #bytes()}; returns the length. */
+  int encode(World w) {
+    int most = 2 * 10 + 3 + 3 * (w.toServer().size() + w.toClient().size());
+    if (buf.length < most) {
+      buf = new byte[Math.max(most, buf.length * 2)];
+    }
+    n = 0;
+    if (w.client() != lastClient) {
+      lastClient = w.client();
+      lastClientBits = lastClient.pack();
+    }
+    if (w.server() != lastServer) {
+      lastServer = w.server();
+      lastServerBits = lastServer.pack();
+    }
+    varLong(lastClientBits);
+    varLong(lastServerBits);
+    buf[n++] = (byte) (w.faultsLeft() | w.script() << 3 | (w.keysDiffer() ? 0x40 : 0) | (w.transcriptsDiffer() ? 0x80 : 0));
+    channel(w.toServer());
+    channel(w.toClient());
+    return n;
   }
 
-  private static void channel(Out out, Channel c) {
-    out.put(c.size() << 1 | (c.gap() ? 1 : 0));
-    for (int i = 0; i < c.size(); i++) {
-      int m = c.get(i);
-      out.put(m);
-      out.put(m >>> 8);
-      out.put(m >>> 16);
-    }
+  /** The buffer {@link #encode} wrote into; valid until the next call. */
+  byte[] bytes() {
+    return buf;
   }
 
-  /** A plain byte buffer: ByteArrayOutputStream's synchronized writes cost more than the search. */
-  private static final class Out {
-    final byte[] buf;
-    int n;
+  /** A fresh copy of {@code w}'s encoding. */
+  static byte[] encodeCopy(World w) {
+    StateCodec c = new StateCodec();
+    return Arrays.copyOf(c.buf, c.encode(w));
+  }
 
-    Out(int capacity) {
-      buf = new byte[capacity];
+  private void channel(Channel c) {
+    byte[] b = buf;
+    int i = n;
+    b[i++] = (byte) (c.size() << 1 | (c.gap() ? 1 : 0));
+    for (int k = 0; k < c.size(); k++) {
+      int m = c.get(k);
+      b[i++] = (byte) m;
+      b[i++] = (byte) (m >>> 8);
+      b[i++] = (byte) (m >>> 16);
     }
+    n = i;
+  }
 
-    void put(int b) {
-      buf[n++] = (byte) b;
+  /** Seven bits a byte, high bit = more: small fields cost one byte. */
+  private void varLong(long v) {
+    byte[] b = buf;
+    int i = n;
+    while ((v & ~0x7FL) != 0) {
+      b[i++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
     }
-
-    /** Seven bits a byte, high bit = more: small fields cost one byte. */
-    void varLong(long v) {
-      while ((v & ~0x7FL) != 0) {
-        put((int) (v & 0x7F) | 0x80);
-        v >>>= 7;
-      }
-      put((int) v);
-    }
+    b[i++] = (byte) v;
+    n = i;
   }
 }
