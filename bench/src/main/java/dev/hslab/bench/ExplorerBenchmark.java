@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The exhaustive explorer's speed: one benchmark operation is one whole exploration of the
- * workload of fault budget k ({@link ExplorerWorkloads}) on two worker threads (the machine's two
- * cores). JMH reports explorations per second; the auxiliary counter {@code states} is reported
- * as reachable states explored per second.
+ * workload of fault budget k ({@link ExplorerWorkloads}) on one worker thread and on two (the
+ * machine's two cores), so the rows show states/s against threads. JMH reports explorations per
+ * second; the auxiliary counter {@code states} is reported as reachable states explored per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -36,11 +36,14 @@ public class ExplorerBenchmark {
     @Param({"0", "1", "2", "3"})
     public int faults;
 
+    @Param({"1", "2"})
+    public int threads;
+
     ExploreOptions options;
 
     @Setup(Level.Trial)
     public void setUp() {
-      options = ExploreOptions.of(ExplorerWorkloads.forFaults(faults)).withFaults(faults).withThreads(2);
+      options = ExploreOptions.of(ExplorerWorkloads.forFaults(faults)).withFaults(faults).withThreads(threads);
     }
   }
 
