@@ -63,6 +63,8 @@ final class DtlsWireObserver {
   private boolean serverHelloDone;
   /** RFC 6347 §4.2.6: HelloVerifyRequest and the ClientHello before it are not hashed. */
   private Transcript transcript = Transcript.empty();
+  /** Handshake messages seen for the first time, per sender: a flight that adds none is a retransmission. */
+  private final Map<Side, Integer> fresh = new EnumMap<>(Side.class);
 
   DtlsWireObserver() {
     directions.put(Side.CLIENT, new Direction());
@@ -84,6 +86,11 @@ final class DtlsWireObserver {
   /** A ServerHello and no ServerHelloDone: the abbreviated handshake (RFC 6347 §4.2.4, Figure 2's second part). */
   boolean abbreviated() {
     return serverHello != null && !serverHelloDone;
+  }
+
+  /** How many handshake messages {@code from} has sent for the first time so far (retransmissions not counted). */
+  int freshMessages(Side from) {
+    return fresh.getOrDefault(from, 0);
   }
 
   /** The infos of one whole datagram sent by {@code from}, in order; a discarded record is reported undecodable. */
@@ -135,6 +142,7 @@ final class DtlsWireObserver {
       for (HandshakeFragment m : d.reassembler.take()) {
         MessageInfo info = message(from, m, encrypted);
         d.bySeq.put(m.messageSeq(), info);
+        fresh.merge(from, 1, Integer::sum);
         out.add(info);
       }
     }

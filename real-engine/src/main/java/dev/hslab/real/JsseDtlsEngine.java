@@ -60,6 +60,8 @@ public final class JsseDtlsEngine implements Engine {
   private Negotiated negotiated;
   private long timerMs = INITIAL_TIMER_MS;
   private boolean timerArmed;
+  /** This step sent a handshake message not sent before: a new flight, not a retransmission. */
+  private boolean newFlight;
   private List<EngineEvent> events;
   private List<Bytes> datagrams;
 
@@ -215,12 +217,14 @@ public final class JsseDtlsEngine implements Engine {
   private void begin() {
     events = new ArrayList<>();
     datagrams = new ArrayList<>();
+    newFlight = false;
   }
 
   /**
    * Ends the step, deciding the retransmission timer: armed while the engine waits for the peer
-   * after sending (at 1 s for a new flight, at the doubled value after a retransmission),
-   * cancelled once the handshake is over or the connection ended.
+   * after sending, at 1 s for a new flight; a flight sent again (on the timer, or answering the
+   * peer's retransmission, RFC 6347 §4.2.4 "Read retransmit") restarts it at its current,
+   * doubled value. Cancelled once the handshake is over or the connection ended.
    */
   private Step end(boolean retransmission) {
     for (EngineEvent e : events) {
@@ -239,7 +243,7 @@ public final class JsseDtlsEngine implements Engine {
       }
       timerMs = INITIAL_TIMER_MS;
     } else if (driver.waiting() && (retransmission || !datagrams.isEmpty())) {
-      if (!retransmission) {
+      if (newFlight) {
         timerMs = INITIAL_TIMER_MS;
       }
       timerArmed = true;
@@ -258,6 +262,7 @@ public final class JsseDtlsEngine implements Engine {
   /** Runs a driver action, then reports the datagrams it sent and whatever state change followed. */
   private SslDriver.Performed run(SslDriver.Action action) {
     SslDriver.Performed o = driver.perform(action);
+    int freshBefore = wire.freshMessages(side);
     for (Bytes datagram : o.sent()) {
       datagrams.add(datagram);
       for (MessageInfo raw : wire.observe(side, datagram)) {
@@ -268,6 +273,7 @@ public final class JsseDtlsEngine implements Engine {
         events.add(new EngineEvent.MessageSent(info));
       }
     }
+    newFlight |= wire.freshMessages(side) > freshBefore;
     for (Bytes data : o.applicationData()) {
       events.add(new EngineEvent.ApplicationDataReceived(data));
     }
