@@ -87,6 +87,14 @@ public final class JsseDtlsEngine implements Engine {
     wire.decryptWith(secrets);
   }
 
+  /**
+   * The provider's session, for what the trace does not carry (the master secret SunJSSE keeps
+   * to itself, which a test reads for a key log).
+   */
+  public javax.net.ssl.SSLSession session() {
+    return driver.session();
+  }
+
   /** The retransmission timer the next expiry will double from (RFC 6347 §4.2.4.1). */
   public long timerMs() {
     return timerMs;
