@@ -1,5 +1,6 @@
 package dev.hslab.actors;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What carries the TLS records between the two endpoints of a simulated connection. */
@@ -26,11 +27,17 @@ public enum Transport {
 
   /** Reads {@code tcp}, {@code none} or {@code udp}. */
   public static Transport of(String word) {
-    for (Transport t : values()) {
+    return of(word, List.of(values()));
+  }
+
+  /** Reads one of {@code allowed}; the error lists them. */
+  public static Transport of(String word, List<Transport> allowed) {
+    for (Transport t : allowed) {
       if (t.label().equals(word == null ? "" : word.trim().toLowerCase(Locale.ROOT))) {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown transport '" + word + "'; one of tcp, none, udp");
+    throw new IllegalArgumentException("unknown transport '" + word + "'; one of "
+        + String.join(", ", allowed.stream().map(Transport::label).toList()));
   }
 }
