@@ -10,15 +10,14 @@ import dev.hslab.model.trace.Trace;
 import dev.hslab.model.trace.TraceEvent;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.output.capture.Pcap;
+import dev.hslab.output.capture.Tshark;
 import dev.hslab.real.JsseDtlsEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.SecretKey;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,34 +103,10 @@ class DtlsCaptureTest {
 
   private static List<String> tshark(Path pcap, List<String> options, String filter, String field)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
-    cmd.addAll(options);
-    cmd.addAll(List.of("-Y", filter, "-T", "fields", "-e", field));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("tshark exit status for %s", cmd).isZero();
-    List<String> values = new ArrayList<>();
-    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-      for (String v : line.strip().split(",")) {
-        if (!v.isEmpty()) {
-          values.add(v);
-        }
-      }
-    }
-    return values;
+    return Tshark.fields(pcap, options, filter, field);
   }
 
   private static boolean tsharkInstalled() {
-    try {
-      Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Tshark.installed();
   }
 }

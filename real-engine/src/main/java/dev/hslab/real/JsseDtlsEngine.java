@@ -7,11 +7,9 @@ import dev.hslab.model.engine.Negotiated;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.wire.AlertDescription;
-import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * ({@link DtlsWireObserver}) and reported in the model engine's vocabulary. Make one with
  * {@link JsseEngineFactory#newDtlsEngine()}.
  */
-public final class JsseDtlsEngine implements Engine {
+public final class JsseDtlsEngine extends SslEngineAdapter {
 
   /** RFC 6347 §4.2.4.1's initial timer. */
   public static final long INITIAL_TIMER_MS = 1_000;
@@ -46,40 +44,16 @@ public final class JsseDtlsEngine implements Engine {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsseDtlsEngine.class);
 
-  private final JsseProvider provider;
-  private final Side side;
   private final DtlsDriver driver;
-  private final PeerTrust trust;
   private final DtlsWireObserver wire = new DtlsWireObserver();
-  private String state = "start";
-  private boolean established;
-  private boolean terminal;
-  private boolean closeReceived;
-  private String lastMessage = "";
-  private Side lastFrom;
-  private Negotiated negotiated;
   private long timerMs = INITIAL_TIMER_MS;
   private boolean timerArmed;
   /** This step sent a handshake message not sent before: a new flight, not a retransmission. */
   private boolean newFlight;
-  private List<EngineEvent> events;
-  private List<Bytes> datagrams;
 
   JsseDtlsEngine(JsseProvider provider, Side side, SSLEngine engine, PeerTrust trust) {
-    this.provider = provider;
-    this.side = side;
+    super(provider, side, trust);
     this.driver = new DtlsDriver(engine);
-    this.trust = trust;
-  }
-
-  @Override
-  public Side side() {
-    return side;
-  }
-
-  @Override
-  public String name() {
-    return provider.engineName();
   }
 
   /** With the master secrets, records of epoch 1 and later are decoded too. */
@@ -167,16 +141,8 @@ public final class JsseDtlsEngine implements Engine {
   }
 
   @Override
-  public Step timeout() {
-    if (terminal) {
-      return Step.NOTHING;
-    }
-    begin();
-    events.add(new EngineEvent.TimedOut(state, waitingFor()));
-    setState("timed_out");
-    terminal = true;
+  void abandon() {
     driver.abandon();
-    return end(false);
   }
 
   /** The host's timer expired: double it and make the engine resend its flight (RFC 6347 §4.2.4.1). */
@@ -193,11 +159,6 @@ public final class JsseDtlsEngine implements Engine {
   }
 
   @Override
-  public String state() {
-    return state;
-  }
-
-  @Override
   public String waitingFor() {
     if (terminal || established) {
       return "";
@@ -205,27 +166,17 @@ public final class JsseDtlsEngine implements Engine {
     return JsseEngine.waitingFor(side, lastFrom, lastMessage, wire.abbreviated());
   }
 
-  @Override
-  public boolean established() {
-    return established;
-  }
-
-  @Override
-  public boolean terminal() {
-    return terminal;
-  }
-
-  @Override
-  public Optional<Negotiated> negotiated() {
-    return Optional.ofNullable(negotiated);
-  }
-
   // ---- one step -------------------------------------------------------------------------------
 
-  private void begin() {
-    events = new ArrayList<>();
-    datagrams = new ArrayList<>();
+  @Override
+  void begin() {
+    super.begin();
     newFlight = false;
+  }
+
+  @Override
+  Step end() {
+    return end(false);
   }
 
   /**
@@ -235,36 +186,20 @@ public final class JsseDtlsEngine implements Engine {
    * doubled value. Cancelled once the handshake is over or the connection ended.
    */
   private Step end(boolean retransmission) {
-    for (EngineEvent e : events) {
-      if (e instanceof EngineEvent.MessageSent m) {
-        lastFrom = side;
-        lastMessage = m.message().type();
-      } else if (e instanceof EngineEvent.MessageReceived m) {
-        lastFrom = side.peer();
-        lastMessage = m.message().type();
-      }
-    }
     if (terminal || !driver.handshaking()) {
       if (timerArmed) {
         timerArmed = false;
         events.add(EngineEvent.RetransmissionTimer.cancel());
       }
       timerMs = INITIAL_TIMER_MS;
-    } else if (driver.waiting() && (retransmission || !datagrams.isEmpty())) {
+    } else if (driver.waiting() && (retransmission || !records.isEmpty())) {
       if (newFlight) {
         timerMs = INITIAL_TIMER_MS;
       }
       timerArmed = true;
       events.add(new EngineEvent.RetransmissionTimer(timerMs));
     }
-    Step s = new Step(datagrams, events);
-    events = null;
-    datagrams = null;
-    return s;
-  }
-
-  private Step refused(String request, String reason) {
-    return new Step(List.of(), List.of(new EngineEvent.Refused(request, reason)));
+    return super.end();
   }
 
   /** Runs a driver action, then reports the datagrams it sent and whatever state change followed. */
@@ -272,13 +207,9 @@ public final class JsseDtlsEngine implements Engine {
     SslDriver.Performed o = driver.perform(action);
     int freshBefore = wire.freshMessages(side);
     for (Bytes datagram : o.sent()) {
-      datagrams.add(datagram);
+      records.add(datagram);
       for (MessageInfo raw : wire.observe(side, datagram)) {
-        MessageInfo info = AlertInference.name(raw, true, driver.outboundDone(), o.failure());
-        if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
-          events.add(new EngineEvent.AlertSent(info.alert(), o.failure() != null ? o.failure() : "sent by " + name()));
-        }
-        events.add(new EngineEvent.MessageSent(info));
+        reportSent(raw, driver.outboundDone(), o.failure());
       }
     }
     newFlight |= wire.freshMessages(side) > freshBefore;
@@ -307,8 +238,9 @@ public final class JsseDtlsEngine implements Engine {
   }
 
   private void completeHandshake() {
+    Negotiated n;
     try {
-      negotiated = NegotiatedView.of(wire.clientHello(), wire.serverHello(), wire.abbreviated(), driver.session(), side);
+      n = NegotiatedView.of(wire.clientHello(), wire.serverHello(), wire.abbreviated(), driver.session(), side);
     } catch (RuntimeException e) {
       LOG.debug("{} {} failed: {}", name(), side.label(), e.getMessage());
       driver.abandon();
@@ -317,15 +249,6 @@ public final class JsseDtlsEngine implements Engine {
       return;
     }
     trust.takeProblem(driver.engine());
-    established = true;
-    setState("established");
-    events.add(new EngineEvent.Established(negotiated));
-  }
-
-  private void setState(String to) {
-    if (!to.equals(state)) {
-      events.add(new EngineEvent.StateChanged(state, to));
-      state = to;
-    }
+    establish(n);
   }
 }
