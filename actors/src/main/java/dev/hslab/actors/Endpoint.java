@@ -33,7 +33,7 @@ final class Endpoint {
       received = true;
     } else if (command instanceof EndpointActor.Expire e) {
       timers.expired(e.kind());
-      step = engine.timeout();
+      step = e.kind() == TimerKind.RETRANSMISSION ? engine.retransmissionTimeout() : engine.timeout();
     } else {
       Loopback.Action a = ((EndpointActor.Act) command).action();
       if (a instanceof Loopback.Action.Send s) {
@@ -46,6 +46,6 @@ final class Endpoint {
     }
     Answer.Status status = new Answer.Status(engine.state(), engine.established(), engine.terminal());
     boolean traffic = received || !step.records().isEmpty();
-    return new Answer(step, status, timers.after(engine, traffic));
+    return new Answer(step, status, timers.after(engine, step, traffic));
   }
 }

@@ -1,13 +1,17 @@
 package dev.hslab.actors;
 
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.Step;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Decides an endpoint's timers from its engine after each step: a handshake timer runs while a
  * handshake is in progress (from the start, or a renegotiation, until Established); once
- * established, any traffic re-arms the idle timer; a terminal engine needs no timer.
+ * established, any traffic re-arms the idle timer; a terminal engine needs no timer. A datagram
+ * engine's retransmission timer is the engine's own decision, passed on as it asked
+ * ({@link EngineEvent.RetransmissionTimer}: the last request of a step wins).
  */
 final class EndpointTimers {
 
@@ -23,7 +27,22 @@ final class EndpointTimers {
 
   /** @param traffic the step received or sent a record */
   List<TimerRequest> after(Engine engine, boolean traffic) {
+    return after(engine, Step.NOTHING, traffic);
+  }
+
+  /** The same, passing on the retransmission timer {@code step}'s engine asked for. */
+  List<TimerRequest> after(Engine engine, Step step, boolean traffic) {
     List<TimerRequest> out = new ArrayList<>();
+    EngineEvent.RetransmissionTimer asked = null;
+    for (EngineEvent e : step.events()) {
+      if (e instanceof EngineEvent.RetransmissionTimer t) {
+        asked = t;
+      }
+    }
+    if (asked != null) {
+      out.add(asked.cancels() ? new TimerRequest.Cancel(TimerKind.RETRANSMISSION)
+          : new TimerRequest.Arm(TimerKind.RETRANSMISSION, asked.afterMillis()));
+    }
     if (engine.terminal()) {
       cancelHandshake(out);
       cancelIdle(out);
@@ -47,7 +66,7 @@ final class EndpointTimers {
   void expired(TimerKind kind) {
     if (kind == TimerKind.HANDSHAKE) {
       handshakeArmed = false;
-    } else {
+    } else if (kind == TimerKind.IDLE) {
       idleArmed = false;
     }
   }

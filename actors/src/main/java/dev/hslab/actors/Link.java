@@ -75,18 +75,28 @@ final class Link {
     return new SegmentPlan(fate, out, detail, latency, duplicate, reorder);
   }
 
+  /** One message a record or datagram carries: its type and which of that type from its sender it is, from 1. */
+  record Carried(String type, int nth) {}
+
   /**
    * @param type the message the record carries, or null when the sender's records and messages do
    *     not pair up (then no aimed fault can hit it)
    * @param nth which message of {@code type} from {@code from} this is, from 1
    */
   Plan decide(Side from, Bytes record, String type, int nth, double now) {
+    return decide(from, record, type == null ? List.of() : List.of(new Carried(type, nth)), now);
+  }
+
+  /** The same for a record or datagram carrying {@code carried}: an aimed fault hits it when it targets any of them. */
+  Plan decide(Side from, Bytes record, List<Carried> carried, double now) {
     List<Fault> aimed = new ArrayList<>();
     for (int i = 0; i < used.length; i++) {
       Fault f = options.faults().get(i);
-      if (!used[i] && type != null && f.target().matches(from, type, nth)) {
-        used[i] = true;
-        aimed.add(f);
+      for (Carried c : carried) {
+        if (!used[i] && f.target().matches(from, c.type(), c.nth())) {
+          used[i] = true;
+          aimed.add(f);
+        }
       }
     }
     List<Fault> injections = aimed.stream().filter(f -> f.kind() == FaultKind.INJECT).toList();

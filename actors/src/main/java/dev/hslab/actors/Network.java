@@ -98,6 +98,8 @@ final class Network {
   private final Map<Side, Map<String, Integer>> typeCounts = new EnumMap<>(Side.class);
   private final Map<TimerKey, Long> timers = new HashMap<>();
   private final boolean tcp;
+  /** Under UDP: each record an engine hands over is a datagram, which keeps no order. */
+  private final boolean udp;
   private final Map<Side, Connection> connections = new EnumMap<>(Side.class);
   private final Map<Side, java.util.ArrayDeque<Marker>> markers = new EnumMap<>(Side.class);
   private final Map<Side, Long> rtoGeneration = new EnumMap<>(Side.class);
@@ -134,6 +136,7 @@ final class Network {
       deliveries.put(s, 0);
     }
     this.tcp = options.transport() == Transport.TCP;
+    this.udp = options.transport() == Transport.UDP;
     connections.put(Side.CLIENT, Connection.client(options.tcp()));
     connections.put(Side.SERVER, Connection.server(options.tcp()));
   }
@@ -330,7 +333,8 @@ final class Network {
     }
     // Each message in its own record (the model engine's rule in simulation) pairs them one to
     // one; a real engine that packs a flight into one record leaves its records untyped.
-    boolean paired = TraceEvent.pairs(a.step());
+    // A datagram carries any number of messages (RFC 6347 §4.1.1): under UDP none pair up.
+    boolean paired = !udp && TraceEvent.pairs(a.step());
     List<TraceEvent.Carriage> carried = new ArrayList<>();
     for (int i = 0; i < a.step().records().size(); i++) {
       TraceEvent.Carriage c = route(side, a.step().records().get(i), paired ? sent.get(i) : null);
@@ -363,9 +367,19 @@ final class Network {
       arrive(inFifo(from, now), from, record, k, NetworkAction.INJECTED, message.detail());
       return new TraceEvent.Carriage(k, NetworkAction.INJECTED);
     }
-    String type = message == null ? null : message.type();
-    int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
-    Link.Plan plan = link.decide(from, record, type, nth, now);
+    Link.Plan plan;
+    if (udp) {
+      // The messages a datagram starts, read with the DTLS codecs, are what an aimed fault targets.
+      List<Link.Carried> carried = new ArrayList<>();
+      for (String type : Datagrams.messageTypes(record)) {
+        carried.add(new Link.Carried(type, typeCounts.get(from).merge(type, 1, Integer::sum)));
+      }
+      plan = link.decide(from, record, carried, now);
+    } else {
+      String type = message == null ? null : message.type();
+      int nth = type == null ? 0 : typeCounts.get(from).merge(type, 1, Integer::sum);
+      plan = link.decide(from, record, type, nth, now);
+    }
     for (Fault inj : injections.get(from).bySender() ? List.<Fault>of() : plan.injections()) {
       Injection.Built b = injections.get(from).build(((Fault.Injected) inj.argument()).message(), record,
           message != null && message.encrypted());
@@ -433,6 +447,9 @@ final class Network {
   }
 
   private double inFifo(Side from, double t) {
+    if (udp) {
+      return t; // datagrams keep no order: a delayed one holds nothing up
+    }
     double at = Math.max(t, lastArrival.get(from));
     lastArrival.put(from, at);
     return at;

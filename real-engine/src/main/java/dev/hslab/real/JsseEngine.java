@@ -10,7 +10,6 @@ import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.record.RecordReader;
 import dev.hslab.model.record.TlsRecord;
-import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,46 +27,22 @@ import org.slf4j.LoggerFactory;
  * engine's vocabulary. Nothing escapes as an exception: a provider's {@code SSLException} is a
  * fatal outcome with the alert the provider sent. Make one with {@link JsseEngineFactory}.
  */
-public final class JsseEngine implements Engine {
+public final class JsseEngine extends SslEngineAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsseEngine.class);
 
-  private final JsseProvider provider;
-  private final Side side;
   private final SslDriver driver;
-  private final PeerTrust trust;
   private final WireObserver wire = new WireObserver();
   private final RecordReader reader = new RecordReader(TlsRecord.MAX_CIPHERTEXT);
   private final ByteArrayOutputStream unframed = new ByteArrayOutputStream();
   private boolean unframeable;
-  private String state = "start";
-  private boolean established;
-  private boolean terminal;
-  private boolean closeReceived;
   /** Inside {@link #feed}: the provider is reading the peer's bytes. */
   private boolean feeding;
-  private String lastMessage = "";
-  private Side lastFrom;
-  private Negotiated negotiated;
   private String peerValidationProblem;
-  private List<EngineEvent> events;
-  private List<Bytes> records;
 
   JsseEngine(JsseProvider provider, Side side, SSLEngine engine, PeerTrust trust) {
-    this.provider = provider;
-    this.side = side;
+    super(provider, side, trust);
     this.driver = new SslDriver(engine);
-    this.trust = trust;
-  }
-
-  @Override
-  public Side side() {
-    return side;
-  }
-
-  @Override
-  public String name() {
-    return provider.engineName();
   }
 
   /** The decryption hook: with the master secrets, records after ChangeCipherSpec are decoded too. */
@@ -170,21 +144,8 @@ public final class JsseEngine implements Engine {
   }
 
   @Override
-  public Step timeout() {
-    if (terminal) {
-      return Step.NOTHING;
-    }
-    begin();
-    events.add(new EngineEvent.TimedOut(state, waitingFor()));
-    setState("timed_out");
-    terminal = true;
+  void abandon() {
     driver.abandon();
-    return end();
-  }
-
-  @Override
-  public String state() {
-    return state;
   }
 
   @Override
@@ -225,47 +186,7 @@ public final class JsseEngine implements Engine {
     return Optional.empty();
   }
 
-  @Override
-  public boolean established() {
-    return established;
-  }
-
-  @Override
-  public boolean terminal() {
-    return terminal;
-  }
-
-  @Override
-  public Optional<Negotiated> negotiated() {
-    return Optional.ofNullable(negotiated);
-  }
-
   // ---- one step -------------------------------------------------------------------------------
-
-  private void begin() {
-    events = new ArrayList<>();
-    records = new ArrayList<>();
-  }
-
-  private Step end() {
-    for (EngineEvent e : events) {
-      if (e instanceof EngineEvent.MessageSent m) {
-        lastFrom = side;
-        lastMessage = m.message().type();
-      } else if (e instanceof EngineEvent.MessageReceived m) {
-        lastFrom = side.peer();
-        lastMessage = m.message().type();
-      }
-    }
-    Step s = new Step(records, events);
-    events = null;
-    records = null;
-    return s;
-  }
-
-  private Step refused(String request, String reason) {
-    return new Step(List.of(), List.of(new EngineEvent.Refused(request, reason)));
-  }
 
   /** One incoming record (or unframeable bytes): the engine's reaction first, then the report. */
   private void feed(Bytes bytes, List<MessageInfo> infos) {
@@ -313,8 +234,7 @@ public final class JsseEngine implements Engine {
         continue;
       }
       for (MessageInfo info : wire.observe(side, parsed.get())) {
-        info = reportSent(info, o);
-        events.add(new EngineEvent.MessageSent(info));
+        reportSent(info, driver.outboundDone(), o.failure());
       }
     }
     for (Bytes data : o.applicationData()) {
@@ -340,26 +260,16 @@ public final class JsseEngine implements Engine {
     return o;
   }
 
-  /** Names an encrypted alert this side sent, and reports a fatal alert as {@code AlertSent}. */
-  private MessageInfo reportSent(MessageInfo raw, SslDriver.Performed o) {
-    MessageInfo info = AlertInference.name(raw, true, driver.outboundDone(), o.failure());
-    if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
-      events.add(new EngineEvent.AlertSent(info.alert(), o.failure() != null ? o.failure() : "sent by " + name()));
-    }
-    return info;
-  }
-
   private void completeHandshake() {
+    Negotiated n;
     try {
-      negotiated = NegotiatedView.of(wire, driver.session(), side);
+      n = NegotiatedView.of(wire, driver.session(), side);
     } catch (RuntimeException e) {
       failLocally("the negotiated parameters are unknown to the model: " + e.getMessage());
       return;
     }
     peerValidationProblem = trust.takeProblem(driver.engine()).orElse(peerValidationProblem);
-    established = true;
-    setState("established");
-    events.add(new EngineEvent.Established(negotiated));
+    establish(n);
   }
 
   /**
@@ -371,12 +281,5 @@ public final class JsseEngine implements Engine {
     driver.abandon();
     setState("failed");
     terminal = true;
-  }
-
-  private void setState(String to) {
-    if (!to.equals(state)) {
-      events.add(new EngineEvent.StateChanged(state, to));
-      state = to;
-    }
   }
 }

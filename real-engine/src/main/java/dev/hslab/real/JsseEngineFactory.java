@@ -1,6 +1,7 @@
 package dev.hslab.real;
 
 import dev.hslab.model.concrete.EngineUnderTest;
+import dev.hslab.model.dtls.Pmtu;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.handshake.ClientAuth;
 import dev.hslab.model.handshake.Side;
@@ -43,12 +44,15 @@ public final class JsseEngineFactory {
   private final List<String> protocols;
   private final List<CipherSuite> suites;
   private final List<String> dropped;
+  /** A DTLS factory (the config's versions are DTLS ones): its engines are {@link JsseDtlsEngine}s. */
+  private final boolean datagram;
 
   private JsseEngineFactory(JsseProvider provider, EngineConfig config) throws GeneralSecurityException {
     this.provider = provider;
     this.config = config;
+    this.datagram = config.minVersion().isDtls();
     this.trust = PeerTrust.create(provider, config.trustAnchors(), config.now(), config.verifyPeer());
-    this.context = SSLContext.getInstance("TLS", provider.provider());
+    this.context = SSLContext.getInstance(datagram ? "DTLS" : "TLS", provider.provider());
     context.init(keyManagers(provider, config.identities()), new javax.net.ssl.TrustManager[] {trust},
         config.random().asSecureRandom());
     SSLEngine probe = context.createSSLEngine();
@@ -56,8 +60,10 @@ public final class JsseEngineFactory {
     Set<String> supportedSuites = Set.of(probe.getSupportedCipherSuites());
     List<String> drop = new ArrayList<>();
     List<String> ps = new ArrayList<>();
-    for (ProtocolVersion v : config.versions()) {
-      if (supportedProtocols.contains(v.jsseName())) {
+    for (ProtocolVersion v : datagram ? dtlsVersions(config) : config.versions()) {
+      if (datagram && disabledInThisJvm(v)) {
+        drop.add(v.jsseName());
+      } else if (supportedProtocols.contains(v.jsseName())) {
         ps.add(v.jsseName());
       } else {
         drop.add(v.jsseName());
@@ -86,8 +92,15 @@ public final class JsseEngineFactory {
     JsseEngineFactory f;
     try {
       f = new JsseEngineFactory(provider, config);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException(provider.engineName() + " has no " + (config.minVersion().isDtls() ? "DTLS" : "TLS")
+          + " SSLContext: " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(provider.engineName() + ": cannot set up the SSLContext: " + e.getMessage(), e);
+    }
+    if (f.protocols.isEmpty() && f.datagram && f.dropped.stream().anyMatch(JsseEngineFactory::disabledInThisJvm)) {
+      throw new IllegalArgumentException(provider.engineName() + ": DTLSv1.0 is disabled in this JDK ("
+          + JvmTlsPolicy.PROPERTY + " lists it); SunJSSE speaks DTLSv1.2 only");
     }
     if (f.protocols.isEmpty()) {
       throw new IllegalArgumentException(provider.engineName() + " supports none of the versions "
@@ -124,7 +137,55 @@ public final class JsseEngineFactory {
 
   /** An engine for a connection to an unnamed peer (a server's engine, or a client that never resumes). */
   public JsseEngine newEngine() {
+    requireStream();
     return wrap(context.createSSLEngine());
+  }
+
+  /** Whether this factory speaks DTLS (its config's versions are DTLS ones). */
+  public boolean datagram() {
+    return datagram;
+  }
+
+  /**
+   * A DTLS engine over SunJSSE's {@code DTLS} SSLEngine, for the datagram contract of
+   * {@link dev.hslab.model.engine.Engine}; datagrams at most the default PMTU
+   * ({@link Pmtu#DEFAULT}, RFC 6347 §4.1.1.1), which SunJSSE fragments its flights to.
+   */
+  public JsseDtlsEngine newDtlsEngine() {
+    if (!datagram) {
+      throw new IllegalStateException("a TLS factory: newEngine() makes its engines");
+    }
+    SSLEngine engine = context.createSSLEngine(config.serverName(), 4433);
+    configure(engine);
+    SSLParameters p = engine.getSSLParameters();
+    p.setMaximumPacketSize(Pmtu.DEFAULT.bytes());
+    engine.setSSLParameters(p);
+    return new JsseDtlsEngine(provider, config.side(), engine, trust);
+  }
+
+  private void requireStream() {
+    if (datagram) {
+      throw new IllegalStateException("a DTLS factory: newDtlsEngine() makes its engines");
+    }
+  }
+
+  /** The DTLS versions between the config's bounds, compared by their TLS equivalents (RFC 6347 §4.1). */
+  private static List<ProtocolVersion> dtlsVersions(EngineConfig config) {
+    ProtocolVersion lo = config.minVersion().tlsEquivalent();
+    ProtocolVersion hi = config.maxVersion().tlsEquivalent();
+    return ProtocolVersion.DTLS.stream()
+        .filter(v -> v.tlsEquivalent().compareTo(lo) >= 0 && v.tlsEquivalent().compareTo(hi) <= 0).toList();
+  }
+
+  /** OpenJDK 17 lists DTLSv1.0 in {@code jdk.tls.disabledAlgorithms}; {@link JvmTlsPolicy} keeps it there. */
+  private static boolean disabledInThisJvm(ProtocolVersion v) {
+    String value = java.security.Security.getProperty(JvmTlsPolicy.PROPERTY);
+    return v.equals(ProtocolVersion.DTLS10) && value != null
+        && java.util.Arrays.stream(value.split(",")).map(String::trim).anyMatch(v.jsseName()::equals);
+  }
+
+  private static boolean disabledInThisJvm(String jsseName) {
+    return jsseName.equals(ProtocolVersion.DTLS10.jsseName()) && disabledInThisJvm(ProtocolVersion.DTLS10);
   }
 
   /**
@@ -142,10 +203,17 @@ public final class JsseEngineFactory {
 
   /** An engine for a connection to {@code peerHost:peerPort}; a client resumes per host and port. */
   public JsseEngine newEngine(String peerHost, int peerPort) {
+    requireStream();
     return wrap(context.createSSLEngine(peerHost, peerPort));
   }
 
   private JsseEngine wrap(SSLEngine engine) {
+    configure(engine);
+    return new JsseEngine(provider, config.side(), engine, trust);
+  }
+
+  /** The config's side, versions, suites, SNI and client authentication, on a new engine. */
+  private void configure(SSLEngine engine) {
     boolean client = config.side() == Side.CLIENT;
     engine.setUseClientMode(client);
     SSLParameters p = engine.getSSLParameters();
@@ -164,7 +232,6 @@ public final class JsseEngineFactory {
       }
     }
     engine.setSSLParameters(p);
-    return new JsseEngine(provider, config.side(), engine, trust);
   }
 
   private static KeyManager[] keyManagers(JsseProvider provider, List<Identity> identities) throws GeneralSecurityException {

@@ -24,8 +24,12 @@ final class NegotiatedView {
   private NegotiatedView() {}
 
   static Negotiated of(WireObserver wire, SSLSession session, Side side) {
-    Optional<ClientHello> ch = wire.clientHello();
-    Optional<ServerHello> sh = wire.serverHello();
+    return of(wire.clientHello(), wire.serverHello(), wire.abbreviated(), session, side);
+  }
+
+  /** The same from the hellos as a stream or datagram observer decoded them. */
+  static Negotiated of(Optional<ClientHello> ch, Optional<ServerHello> sh, boolean abbreviated, SSLSession session,
+      Side side) {
     ProtocolVersion version = sh.map(ServerHello::serverVersion).orElseGet(() -> fromJsse(session.getProtocol()));
     CipherSuite suite = sh.flatMap(ServerHello::knownSuite)
         .or(() -> CipherSuite.fromIanaName(session.getCipherSuite()))
@@ -35,7 +39,7 @@ final class NegotiatedView {
         && ch.get().extension(ExtendedMasterSecretExtension.class).isPresent();
     boolean secureRenegotiation = sh.isPresent() && sh.get().extension(RenegotiationInfoExtension.class).isPresent();
     Bytes sessionId = sh.map(ServerHello::sessionId).orElseGet(() -> Bytes.wrap(session.getId()));
-    return new Negotiated(version, suite, wire.abbreviated(), clientAuthenticated(session, side), ems,
+    return new Negotiated(version, suite, abbreviated, clientAuthenticated(session, side), ems,
         secureRenegotiation, sessionId, ch.map(ClientHello::random).orElse(Bytes.EMPTY), Bytes.EMPTY);
   }
 
@@ -53,6 +57,11 @@ final class NegotiatedView {
 
   private static ProtocolVersion fromJsse(String name) {
     for (ProtocolVersion v : ProtocolVersion.SUPPORTED) {
+      if (v.jsseName().equals(name)) {
+        return v;
+      }
+    }
+    for (ProtocolVersion v : ProtocolVersion.DTLS) {
       if (v.jsseName().equals(name)) {
         return v;
       }

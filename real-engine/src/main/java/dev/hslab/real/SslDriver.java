@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSession;
  * has nothing more to do, delegated tasks run inline on the caller's thread. Each
  * {@link #perform} returns what happened; the {@link JsseEngine} turns that into events.
  */
-final class SslDriver {
+class SslDriver {
 
   /** Something to do to the engine before pumping it. */
   interface Action {
@@ -32,18 +32,18 @@ final class SslDriver {
   record Performed(List<Bytes> sent, List<Bytes> applicationData, boolean handshakeFinished, String failure) {}
 
   /** Bounds the pump should an engine ask for work forever. */
-  private static final int MAX_ROUNDS = 10_000;
+  static final int MAX_ROUNDS = 10_000;
 
-  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+  static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-  private final SSLEngine engine;
-  private ByteBuffer inbound;
-  private ByteBuffer netOut;
-  private ByteBuffer appIn;
-  private ByteBuffer pendingData = EMPTY;
-  private List<Bytes> sent;
-  private List<Bytes> received;
-  private boolean finished;
+  final SSLEngine engine;
+  ByteBuffer inbound;
+  ByteBuffer netOut;
+  ByteBuffer appIn;
+  ByteBuffer pendingData = EMPTY;
+  List<Bytes> sent;
+  List<Bytes> received;
+  boolean finished;
 
   SslDriver(SSLEngine engine) {
     this.engine = engine;
@@ -82,6 +82,7 @@ final class SslDriver {
     pendingData = ByteBuffer.wrap(data);
   }
 
+  /** Bytes of the stream from the peer, appended to what the engine has not read yet. */
   void receive(byte[] data) {
     if (inbound.remaining() < data.length) {
       ByteBuffer bigger = ByteBuffer.allocate(inbound.position() + data.length + engine.getSession().getPacketBufferSize());
@@ -115,18 +116,28 @@ final class SslDriver {
       // SSLException is the normal failure; providers also throw runtime exceptions on bad input.
       failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       flushAfterFailure();
+    } finally {
+      afterPerform();
     }
     return new Performed(List.copyOf(sent), List.copyOf(received), finished, failure);
   }
 
-  private void pump() throws Exception {
+  /** What a datagram driver forgets after each action; nothing for a stream. */
+  void afterPerform() {}
+
+  /** Runs the engine's delegated tasks inline (docs/style.md §20). */
+  final void runTasks() {
+    Runnable task;
+    while ((task = engine.getDelegatedTask()) != null) {
+      task.run();
+    }
+  }
+
+  void pump() throws Exception {
     for (int i = 0; i < MAX_ROUNDS; i++) {
       HandshakeStatus hs = engine.getHandshakeStatus();
       if (hs == HandshakeStatus.NEED_TASK) {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-          task.run();
-        }
+        runTasks();
         continue;
       }
       boolean dataWaiting = pendingData.hasRemaining() && hs == HandshakeStatus.NOT_HANDSHAKING;
@@ -141,7 +152,7 @@ final class SslDriver {
     throw new IllegalStateException("the engine kept asking for work after " + MAX_ROUNDS + " rounds");
   }
 
-  private boolean wrap() throws Exception {
+  final boolean wrap() throws Exception {
     netOut.clear();
     SSLEngineResult r = engine.wrap(pendingData, netOut);
     if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -171,6 +182,13 @@ final class SslDriver {
       appIn = bigger;
       return true;
     }
+    takeApplicationData();
+    finished |= r.getHandshakeStatus() == HandshakeStatus.FINISHED;
+    return r.bytesConsumed() > 0 || r.bytesProduced() > 0;
+  }
+
+  /** Moves the plaintext unwrap() produced into {@link #received}, one chunk per call. */
+  final void takeApplicationData() {
     appIn.flip();
     if (appIn.hasRemaining()) {
       byte[] b = new byte[appIn.remaining()];
@@ -178,8 +196,6 @@ final class SslDriver {
       received.add(Bytes.wrap(b));
     }
     appIn.clear();
-    finished |= r.getHandshakeStatus() == HandshakeStatus.FINISHED;
-    return r.bytesConsumed() > 0 || r.bytesProduced() > 0;
   }
 
   /** After an error the provider has queued the alert it decided on: take it off the engine. */
@@ -198,7 +214,8 @@ final class SslDriver {
     }
   }
 
-  private void collectSent() {
+  /** Takes what wrap() wrote: whole records of a stream. */
+  void collectSent() {
     netOut.flip();
     if (netOut.hasRemaining()) {
       sent.addAll(Records.split(netOut));

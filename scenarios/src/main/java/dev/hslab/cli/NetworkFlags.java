@@ -4,7 +4,6 @@ import dev.hslab.actors.NetworkOptions;
 import dev.hslab.actors.Transport;
 import dev.hslab.scenario.NetworkGrammar;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -53,11 +52,11 @@ final class NetworkFlags {
     }
   }
 
-  /** Tab completion's words for {@code --transport}: what {@link Transport#of} reads. */
+  /** Tab completion's words for {@code --transport}: what {@link NetworkGrammar#transport} reads. */
   static final class TransportNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(Transport.values()).map(Transport::label).iterator();
+      return NetworkGrammar.TRANSPORTS.stream().map(Transport::label).iterator();
     }
   }
 }

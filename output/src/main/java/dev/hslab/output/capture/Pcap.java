@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Writes a trace as a classic libpcap capture (LINKTYPE_ETHERNET) of one synthetic TCP
  * connection that Wireshark and tshark dissect as TLS; with the {@link KeyLog} they decrypt it.
- * What the capture shows of each network fault is described on {@link TcpConversation}.
+ * What the capture shows of each network fault is described on {@link TcpConversation}. A DTLS
+ * trace is written as UDP datagrams to port {@link UdpDatagrams#DTLS_PORT} instead
+ * ({@link UdpDatagrams}), which tshark dissects as DTLS with {@code -d udp.port==4433,dtls}.
  */
 public final class Pcap {
 
@@ -73,15 +75,24 @@ public final class Pcap {
     int32(out, LINKTYPE_ETHERNET);
     long end = Long.MIN_VALUE;
     for (int i = 0; i < traces.size(); i++) {
-      List<Segment> segments = TcpConversation.of(traces.get(i), options.get(i).maxSegment());
-      if (segments.isEmpty()) {
+      Frames frames = new Frames(options.get(i).endpoints(), options.get(i).maxSegment());
+      List<Packet> packets = new java.util.ArrayList<>();
+      if (UdpDatagrams.isDtls(traces.get(i))) {
+        for (UdpDatagrams.Datagram d : UdpDatagrams.of(traces.get(i))) {
+          packets.add(new Packet(d.timeMicros(), frames.encodeUdp(d.from(), d.payload(), UdpDatagrams.DTLS_PORT)));
+        }
+      } else {
+        for (Segment s : TcpConversation.of(traces.get(i), options.get(i).maxSegment())) {
+          packets.add(new Packet(s.timeMicros(), frames.encode(s)));
+        }
+      }
+      if (packets.isEmpty()) {
         continue;
       }
-      long shift = end == Long.MIN_VALUE ? 0 : Math.max(0, end + GAP_MICROS - segments.get(0).timeMicros());
-      Frames frames = new Frames(options.get(i).endpoints(), options.get(i).maxSegment());
-      for (Segment s : segments) {
-        long t = s.timeMicros() + shift;
-        byte[] frame = frames.encode(s);
+      long shift = end == Long.MIN_VALUE ? 0 : Math.max(0, end + GAP_MICROS - packets.get(0).timeMicros());
+      for (Packet p : packets) {
+        long t = p.timeMicros() + shift;
+        byte[] frame = p.frame();
         int32(out, (int) (t / 1_000_000));
         int32(out, (int) (t % 1_000_000));
         int32(out, frame.length);
@@ -92,6 +103,9 @@ public final class Pcap {
     }
     return out.toByteArray();
   }
+
+  /** One frame of the capture at its time. */
+  private record Packet(long timeMicros, byte[] frame) {}
 
   private static void int16(ByteArrayOutputStream out, int v) {
     out.write(v);

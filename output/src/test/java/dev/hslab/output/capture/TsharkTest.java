@@ -10,11 +10,9 @@ import dev.hslab.model.trace.Trace;
 import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.output.testkit.BcHandshake;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.CipherSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,37 +139,12 @@ class TsharkTest {
     return new Path[] {pcap, keys};
   }
 
-  /** One field of every packet matching {@code filter}, comma-separated values split out. */
   private static List<String> tshark(Path pcap, List<String> options, String filter, String field)
       throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", pcap.toString()));
-    cmd.addAll(options);
-    cmd.addAll(List.of("-Y", filter, "-T", "fields", "-e", field));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("tshark exit status for %s", cmd).isZero();
-    List<String> values = new ArrayList<>();
-    for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
-      for (String v : line.strip().split(",")) {
-        if (!v.isEmpty()) {
-          values.add(v);
-        }
-      }
-    }
-    return values;
+    return Tshark.fields(pcap, options, filter, field);
   }
 
   private static boolean tsharkInstalled() {
-    try {
-      Process p = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Tshark.installed();
   }
 }
