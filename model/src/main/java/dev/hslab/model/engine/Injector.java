@@ -24,6 +24,22 @@ public interface Injector {
    */
   String TESTS = "state_machine";
 
+  /**
+   * What an injected message tests when its sender had to send it unprotected in a protected epoch
+   * (a real engine whose keys its peer does not know, or whose CBC IVs are chained): the receiver's
+   * record layer, which must refuse it (bad_record_mac, RFC 5246 §6.2.3) before reading its type.
+   */
+  String RECORD_LAYER = "record_layer";
+
+  /** The words that end the detail of an injected message that tests the {@link #RECORD_LAYER}. */
+  String UNPROTECTED_NOTE = "sent unprotected after the sender's ChangeCipherSpec: tests the record layer";
+
+  /** What {@code injected} (a message marked {@link MessageInfo#injected()}) tests, as its sender decided. */
+  static String tests(MessageInfo injected) {
+    String d = injected.detail();
+    return d != null && d.endsWith(UNPROTECTED_NOTE) ? RECORD_LAYER : TESTS;
+  }
+
   /** Nothing to inject. */
   Injector NONE = (type, nth, version) -> List.of();
 

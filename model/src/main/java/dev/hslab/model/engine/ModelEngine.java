@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * rule for everything the table does not list), lets the role's {@link Flow} validate and absorb
  * it, selects the row whose guards hold and produces that row's messages in order.
  */
-public final class ModelEngine<S extends Enum<S> & HandshakeState> implements Engine {
+public final class ModelEngine<S extends Enum<S> & HandshakeState> implements InjectingEngine {
 
   private final TransitionTable<S> table;
   private final TransitionTable<?> peerTable;
@@ -84,6 +84,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
    * Lets inject faults be carried out by this engine as its own records (see {@link Injector}), so
    * an injected message is protected exactly as this side protects its own at that point.
    */
+  @Override
   public void injectWith(Injector injector) {
     this.injector = java.util.Objects.requireNonNull(injector);
   }
