@@ -24,6 +24,9 @@ public final class HandshakeClose {
 
   private final Map<Side, String> state = new EnumMap<>(Side.class);
   private final Map<Side, Boolean> established = new EnumMap<>(Side.class);
+  /** Per side: 1 a Finished sent, 2 one received. */
+  private final Map<Side, Integer> finishedSeen = new EnumMap<>(Side.class);
+  private static final String FINISHED = "finished";
   /** The state a side was in when it received close_notify during its handshake, until it answers. */
   private final Map<Side, String> receivedIn = new EnumMap<>(Side.class);
   private Outcome ending;
@@ -41,6 +44,10 @@ public final class HandshakeClose {
       state.put(side, sc.to());
     } else if (e instanceof EngineEvent.Established) {
       established.put(side, true);
+    } else if (e instanceof EngineEvent.MessageSent ms && FINISHED.equals(ms.message().type())) {
+      finished(side, 1);
+    } else if (e instanceof EngineEvent.MessageReceived mr && FINISHED.equals(mr.message().type())) {
+      finished(side, 2);
     } else if (e instanceof EngineEvent.MessageReceived mr && closeNotify(mr.message().alert())
         && !established.getOrDefault(side, false) && !receivedIn.containsKey(side)) {
       receivedIn.put(side, state.getOrDefault(side, "start")); // no change seen yet: the engine's first state
@@ -51,6 +58,18 @@ public final class HandshakeClose {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A side that has sent and received a Finished has completed its handshake (RFC 5246 §7.4.9),
+   * whether or not its engine reports {@link EngineEvent.Established} (OpenSSL's process cannot
+   * tell its negotiated parameters, so its adapter reports none).
+   */
+  private void finished(Side side, int bit) {
+    int seen = finishedSeen.merge(side, bit, (a, b) -> a | b);
+    if (seen == 3) {
+      established.put(side, true);
+    }
   }
 
   /** The handshake ended by close_notify, once decided. */

@@ -67,6 +67,19 @@ class HandshakeCloseTest {
     assertThat(close.ending()).isEmpty();
   }
 
+  /** An engine that reports no Established (OpenSSL's adapter) has completed once both Finished crossed. */
+  @Test
+  void bothFinishedCrossedIsACompletedHandshakeToo() {
+    HandshakeClose close = new HandshakeClose();
+    MessageInfo finished = new MessageInfo("finished", MessageKind.FINISHED, null, 16, false, true, "finished", Bytes.EMPTY);
+    close.observe(Side.SERVER, new EngineEvent.MessageReceived(finished));
+    close.observe(Side.SERVER, new EngineEvent.MessageSent(finished));
+    close.observe(Side.SERVER, new EngineEvent.MessageReceived(alert(CLOSE)));
+
+    assertThat(close.observe(Side.SERVER, new EngineEvent.MessageSent(alert(CLOSE)))).isFalse();
+    assertThat(close.ending()).isEmpty();
+  }
+
   @Test
   void anAnswerNeedsAReceivedCloseNotify() {
     HandshakeClose close = new HandshakeClose();
