@@ -10,7 +10,6 @@ import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Flights;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
-import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ContentType;
 import dev.hslab.model.record.RecordReader;
 import dev.hslab.model.record.TlsRecord;
@@ -392,26 +391,12 @@ public final class JsseEngine implements InjectingEngine {
 
   /** One injected message as a record of its own, in front of the record just observed. */
   private void inject(Injector.Message m, ProtocolVersion version, boolean protectedEpoch) {
-    MessageKind k = m.kind();
-    ContentType ct = k.isHandshake() ? ContentType.HANDSHAKE
-        : k == MessageKind.CHANGE_CIPHER_SPEC ? ContentType.CHANGE_CIPHER_SPEC
-        : k == MessageKind.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.ALERT;
-    TlsRecord plain = new TlsRecord(ct, version, m.payload());
+    TlsRecord plain = new TlsRecord(m.contentType(), version, m.payload());
     Optional<TlsRecord> sealed = protectedEpoch ? wire.sealInjected(side, plain) : Optional.empty();
     String detail = protectedEpoch && sealed.isEmpty()
         ? m.detail() + "; but its keys are unknown here or its CBC IV chained, so " + Injector.UNPROTECTED_NOTE
         : m.detail();
-    Alert alert = null;
-    if (ct == ContentType.ALERT) {
-      try {
-        alert = Alert.decode(m.payload());
-      } catch (TlsAlertException e) {
-        alert = null; // sent as asked; the trace shows its bytes
-      }
-    }
-    MessageKind shown = alert != null && alert.level() == AlertLevel.FATAL ? null : k;
-    events.add(new EngineEvent.MessageSent(MessageInfo.injected(ct == ContentType.ALERT ? "alert" : k.typeName(),
-        shown, alert, sealed.isPresent(), detail, m.payload())));
+    events.add(new EngineEvent.MessageSent(m.info(sealed.isPresent(), detail)));
     records.add(sealed.orElse(plain).encode());
   }
 

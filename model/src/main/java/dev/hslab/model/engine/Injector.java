@@ -1,8 +1,12 @@
 package dev.hslab.model.engine;
 
 import dev.hslab.model.handshake.MessageKind;
+import dev.hslab.model.record.Alert;
+import dev.hslab.model.record.ContentType;
+import dev.hslab.model.wire.AlertLevel;
 import dev.hslab.model.wire.Bytes;
 import dev.hslab.model.wire.ProtocolVersion;
+import dev.hslab.model.wire.TlsAlertException;
 import java.util.List;
 
 /**
@@ -60,5 +64,31 @@ public interface Injector {
    * @param payload the record's plaintext: a whole handshake message, an alert, ...
    * @param detail how it was made, for the trace
    */
-  record Message(MessageKind kind, Bytes payload, String detail) {}
+  record Message(MessageKind kind, Bytes payload, String detail) {
+
+    /** The record's content type, from the kind. */
+    public ContentType contentType() {
+      return kind.isHandshake() ? ContentType.HANDSHAKE
+          : kind == MessageKind.CHANGE_CIPHER_SPEC ? ContentType.CHANGE_CIPHER_SPEC
+          : kind == MessageKind.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.ALERT;
+    }
+
+    /**
+     * How the sender reports it: a message marked {@link MessageInfo#injected()}, an alert by its
+     * decoded name (a fatal one has no kind), described by {@code detail}.
+     */
+    public MessageInfo info(boolean encrypted, String detail) {
+      Alert alert = null;
+      if (contentType() == ContentType.ALERT) {
+        try {
+          alert = Alert.decode(payload);
+        } catch (TlsAlertException e) {
+          alert = null; // a malformed alert is still sent as asked; the trace shows its bytes
+        }
+      }
+      MessageKind shown = alert != null && alert.level() == AlertLevel.FATAL ? null : kind;
+      return MessageInfo.injected(contentType() == ContentType.ALERT ? "alert" : kind.typeName(), shown, alert,
+          encrypted, detail, payload);
+    }
+  }
 }
