@@ -31,14 +31,15 @@ import java.util.Map;
  * Carries out one side's {@code inject} faults: a well-formed message of the asked type, put on
  * the wire just before the target message.
  *
- * <p>When the sender is the model engine, the sender itself sends it ({@link #forSender}, an
- * {@link Injector}): as its own record, under its write state at that point, so protected exactly
+ * <p>When the sender can (the model engine, or a real engine's adapter that knows its keys
+ * through its model peer: an {@link dev.hslab.model.engine.InjectingEngine}), the sender itself
+ * sends it ({@link #forSender}, an {@link Injector}): as its own record, under its write state at that point, so protected exactly
  * as its own records are (RFC 5246 §6.1, §6.2.3) and with the next sequence number; its later
  * records carry the numbers after it, so the receiver's record layer accepts everything and the
  * fault tests the receiver's state machine (RFC 5246 §7.4: unexpected_message for a message out
  * of place). It shows in the trace as a message the sender sent, marked injected.
  *
- * <p>Any other sender (a real engine cannot be asked to write an extra record): the network puts
+ * <p>Any other sender (one that cannot be asked to write an extra record): the network puts
  * a plaintext record in front of the target ({@link #build}). Before the sender's
  * ChangeCipherSpec that is exactly how its neighbours travel (the fault tests the state machine);
  * after it the receiver reads the record under the new keys and fails it in the record layer

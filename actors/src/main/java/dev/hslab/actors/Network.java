@@ -5,7 +5,7 @@ import dev.hslab.actors.tcp.Segment;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
-import dev.hslab.model.engine.ModelEngine;
+import dev.hslab.model.engine.InjectingEngine;
 import dev.hslab.model.fault.Fault;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
@@ -305,9 +305,12 @@ final class Network {
     return network;
   }
 
-  /** When {@code engine} is the model engine, it carries out the inject faults aimed at it ({@link Injection}). */
+  /**
+   * When {@code engine} can (the model engine, a real engine's adapter whose peer knows the keys),
+   * it carries out the inject faults aimed at it ({@link Injection}).
+   */
   private void injectThrough(Side side, Engine engine, List<Fault> faults) {
-    if (engine instanceof ModelEngine<?> m) {
+    if (engine instanceof InjectingEngine m) {
       m.injectWith(injections.get(side).forSender(side, faults));
     }
   }

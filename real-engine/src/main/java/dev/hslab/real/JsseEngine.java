@@ -1,6 +1,8 @@
 package dev.hslab.real;
 
 import dev.hslab.model.engine.Engine;
+import dev.hslab.model.engine.InjectingEngine;
+import dev.hslab.model.engine.Injector;
 import dev.hslab.model.engine.EngineEvent;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.engine.Negotiated;
@@ -8,13 +10,17 @@ import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Flights;
 import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Side;
+import dev.hslab.model.record.ContentType;
 import dev.hslab.model.record.RecordReader;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.wire.Bytes;
+import dev.hslab.model.wire.ProtocolVersion;
 import dev.hslab.model.wire.TlsAlertException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import org.slf4j.Logger;
@@ -27,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * engine's vocabulary. Nothing escapes as an exception: a provider's {@code SSLException} is a
  * fatal outcome with the alert the provider sent. Make one with {@link JsseEngineFactory}.
  */
-public final class JsseEngine extends SslEngineAdapter {
+public final class JsseEngine extends SslEngineAdapter implements InjectingEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsseEngine.class);
 
@@ -39,6 +45,9 @@ public final class JsseEngine extends SslEngineAdapter {
   /** Inside {@link #feed}: the provider is reading the peer's bytes. */
   private boolean feeding;
   private String peerValidationProblem;
+  private Injector injector = Injector.NONE;
+  /** How many messages of each type this engine has sent, for {@link Injector#before}. */
+  private final Map<String, Integer> sentCounts = new HashMap<>();
 
   JsseEngine(JsseProvider provider, Side side, SSLEngine engine, PeerTrust trust) {
     super(provider, side, trust);
@@ -48,6 +57,21 @@ public final class JsseEngine extends SslEngineAdapter {
   /** The decryption hook: with the master secrets, records after ChangeCipherSpec are decoded too. */
   public void decryptWith(MasterSecrets secrets) {
     wire.decryptWith(secrets);
+  }
+
+  /**
+   * Carries out the inject faults aimed at this engine's messages (see {@link Injector}): before
+   * the record that carries the target, the injected message goes as a record of its own. Before
+   * this side's ChangeCipherSpec it is plaintext, like its neighbours; after it, it is sealed with
+   * this side's write keys (known through {@link #decryptWith}, from the model peer) and the
+   * sequence number of the target's record, and the engine's later records of that epoch are
+   * resealed one number later ({@link WireObserver#sealInjected}), so the receiver's record layer
+   * accepts them all and the fault tests its state machine. Without the keys, or with a chained
+   * CBC IV (SSL 3.0, TLS 1.0), it goes unprotected and says that it tests the record layer.
+   */
+  @Override
+  public void injectWith(Injector injector) {
+    this.injector = java.util.Objects.requireNonNull(injector);
   }
 
   /** The peer chain's validation failure that {@code verifyPeer=false} let pass, if any. */
@@ -228,13 +252,37 @@ public final class JsseEngine extends SslEngineAdapter {
   private SslDriver.Performed run(SslDriver.Action action) {
     SslDriver.Performed o = driver.perform(action);
     for (Bytes rec : o.sent()) {
-      records.add(rec);
       Optional<TlsRecord> parsed = Records.parse(rec);
       if (parsed.isEmpty()) {
+        records.add(rec);
         continue;
       }
-      for (MessageInfo info : wire.observe(side, parsed.get())) {
-        reportSent(info, driver.outboundDone(), o.failure());
+      boolean protectedEpoch = wire.protectedRecords(side);
+      List<MessageInfo> infos = wire.observe(side, parsed.get());
+      ProtocolVersion v = parsed.get().version();
+      List<List<Injector.Message>> asked = new ArrayList<>();
+      boolean inside = false;
+      for (MessageInfo info : infos) {
+        List<Injector.Message> before = injector.before(info.type(), sentCounts.merge(info.type(), 1, Integer::sum), v);
+        inside |= !asked.isEmpty() && !before.isEmpty();
+        asked.add(before);
+      }
+      if (inside && !protectedEpoch && parsed.get().type() == ContentType.HANDSHAKE
+          && infos.stream().mapToInt(i -> i.encoding().length()).sum() == parsed.get().fragment().length()) {
+        // A plaintext flight packed in one record: each message in a record of its own, so that
+        // the injection lands right before its target (RFC 5246 §6.2.1 lets messages span or share records).
+        for (int i = 0; i < infos.size(); i++) {
+          asked.get(i).forEach(m -> inject(m, v, false));
+          records.add(new TlsRecord(ContentType.HANDSHAKE, v, infos.get(i).encoding()).encode());
+        }
+      } else {
+        // In front of the record that carries the target (a protected record is not split: its
+        // messages share one sequence number).
+        asked.forEach(list -> list.forEach(m -> inject(m, v, protectedEpoch)));
+        records.add(protectedEpoch ? wire.onTheWire(side, parsed.get()).encode() : rec);
+      }
+      for (MessageInfo info : infos) {
+        injector.sent(reportSent(info, driver.outboundDone(), o.failure()));
       }
     }
     for (Bytes data : o.applicationData()) {
@@ -258,6 +306,17 @@ public final class JsseEngine extends SslEngineAdapter {
       terminal = true;
     }
     return o;
+  }
+
+  /** One injected message as a record of its own, in front of the record just observed. */
+  private void inject(Injector.Message m, ProtocolVersion version, boolean protectedEpoch) {
+    TlsRecord plain = new TlsRecord(m.contentType(), version, m.payload());
+    Optional<TlsRecord> sealed = protectedEpoch ? wire.sealInjected(side, plain) : Optional.empty();
+    String detail = protectedEpoch && sealed.isEmpty()
+        ? m.detail() + "; but its keys are unknown here or its CBC IV chained, so " + Injector.UNPROTECTED_NOTE
+        : m.detail();
+    events.add(new EngineEvent.MessageSent(m.info(sealed.isPresent(), detail)));
+    records.add(sealed.orElse(plain).encode());
   }
 
   private void completeHandshake() {

@@ -55,9 +55,6 @@ final class OpenSslProcess implements AutoCloseable {
 
   /** {@code openssl s_server} for one connection on a free port, once it listens. */
   static OpenSslProcess server(EngineConfig config) {
-    if (config.clientAuth() != ClientAuth.NONE) {
-      throw new IllegalArgumentException("openssl: client authentication is not configured on s_server here");
-    }
     if (config.identities().isEmpty()) {
       throw new IllegalArgumentException("openssl: the configuration has no server certificate");
     }
@@ -77,6 +74,13 @@ final class OpenSslProcess implements AutoCloseable {
         Pem.writeCertificates(dir.resolve("chain.pem"), id.chain().subList(1, id.chain().size()));
         cmd.addAll(List.of("-cert_chain", "chain.pem"));
       }
+      if (config.clientAuth() != ClientAuth.NONE) {
+        // RFC 5246 §7.4.4: -verify asks for a certificate, -Verify also refuses a client without
+        // one; the chain is checked against the configuration's CA at its clock.
+        Pem.writeCertificates(dir.resolve("ca.pem"), config.trust().trustAnchors());
+        cmd.addAll(List.of(config.clientAuth() == ClientAuth.REQUIRE ? "-Verify" : "-verify", "1", "-CAfile", "ca.pem",
+            "-verify_return_error", "-attime", Long.toString(config.now().getEpochSecond())));
+      }
       cmd.addAll(common(config));
       OpenSslProcess s = new OpenSslProcess(cmd, dir, port);
       s.awaitOutput("ACCEPT");
@@ -88,15 +92,23 @@ final class OpenSslProcess implements AutoCloseable {
 
   /** {@code openssl s_client} connecting to {@code port} on 127.0.0.1, where the caller listens. */
   static OpenSslProcess client(EngineConfig config, int port) {
-    if (config.clientAuth() != ClientAuth.NONE) {
-      throw new IllegalArgumentException("openssl: client authentication is not configured on s_client here");
-    }
     try {
       Path dir = Files.createTempDirectory("hslab-openssl");
       Pem.writeCertificates(dir.resolve("ca.pem"), config.trust().trustAnchors());
       List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
           "-servername", config.serverName(), "-CAfile", "ca.pem", "-verify_return_error",
           "-verify_hostname", config.serverName(), "-attime", Long.toString(config.now().getEpochSecond())));
+      if (!config.identities().isEmpty()) {
+        // The model client's certificate, for a server that asks (RFC 5246 §7.4.6); without one
+        // s_client answers a CertificateRequest with an empty Certificate.
+        Identity id = config.identities().get(0);
+        id.save(dir.resolve("leaf.pem"), dir.resolve("key.pem"));
+        cmd.addAll(List.of("-cert", "leaf.pem", "-key", "key.pem"));
+        if (id.chain().size() > 1) {
+          Pem.writeCertificates(dir.resolve("chain.pem"), id.chain().subList(1, id.chain().size()));
+          cmd.addAll(List.of("-cert_chain", "chain.pem"));
+        }
+      }
       cmd.addAll(common(config));
       return new OpenSslProcess(cmd, dir, port);
     } catch (IOException e) {

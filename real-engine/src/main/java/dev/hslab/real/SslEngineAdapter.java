@@ -114,14 +114,15 @@ abstract class SslEngineAdapter implements Engine {
 
   /**
    * Reports a message this side sent, naming an encrypted alert from the provider's reaction and
-   * reporting a fatal alert as {@code AlertSent}.
+   * reporting a fatal alert as {@code AlertSent}; returns the message as reported.
    */
-  void reportSent(MessageInfo raw, boolean outboundDone, String failure) {
+  MessageInfo reportSent(MessageInfo raw, boolean outboundDone, String failure) {
     MessageInfo info = AlertInference.name(raw, true, outboundDone, failure);
     if (info.alert() != null && info.alert().level() == AlertLevel.FATAL) {
       events.add(new EngineEvent.AlertSent(info.alert(), failure != null ? failure : "sent by " + name()));
     }
     events.add(new EngineEvent.MessageSent(info));
+    return info;
   }
 
   /** The handshake completed with {@code n}. */

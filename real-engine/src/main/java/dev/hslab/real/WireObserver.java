@@ -1,6 +1,8 @@
 package dev.hslab.real;
 
 import dev.hslab.model.crypto.KeyDerivation;
+import dev.hslab.model.crypto.RandomSource;
+import dev.hslab.model.crypto.TrafficKeys;
 import dev.hslab.model.crypto.SessionKeys;
 import dev.hslab.model.crypto.Transcript;
 import dev.hslab.model.engine.MessageInfo;
@@ -16,6 +18,7 @@ import dev.hslab.model.record.Alert;
 import dev.hslab.model.record.ChangeCipherSpec;
 import dev.hslab.model.record.TlsRecord;
 import dev.hslab.model.record.protect.RecordCipher;
+import dev.hslab.model.suite.BulkCipher;
 import dev.hslab.model.suite.CipherSuite;
 import dev.hslab.model.suite.KeyExchange;
 import dev.hslab.model.wire.Bytes;
@@ -53,6 +56,12 @@ final class WireObserver {
     RecordCipher reader;
     final List<TlsRecord> skipped = new ArrayList<>();
     boolean gaveUp;
+    /** The write state of this epoch, for records injected into it ({@link #sealInjected}); null when the keys are unknown. */
+    RecordCipher writer;
+    /** Records injected into this epoch so far: the sender's own records go on the wire this many numbers later. */
+    int shift;
+    /** The last record's plaintext, when it was opened. */
+    TlsRecord lastPlain;
   }
 
   private final Map<Side, Direction> directions = new EnumMap<>(Side.class);
@@ -107,6 +116,7 @@ final class WireObserver {
       }
       try {
         plain = d.reader.unprotect(record);
+        d.lastPlain = plain;
       } catch (TlsAlertException | RuntimeException e) {
         d.reader = null; // wrong secret: stop trying, report the rest as opaque
         d.gaveUp = true;
@@ -158,8 +168,11 @@ final class WireObserver {
     d.reassembler = new HandshakeReassembler(MAX_MESSAGE);
     d.skipped.clear();
     d.gaveUp = false;
+    d.writer = null;
+    d.shift = 0;
+    d.lastPlain = null;
     try {
-      d.reader = reader(from).orElse(null);
+      d.reader = reader(from, d).orElse(null);
     } catch (RuntimeException e) {
       d.reader = null; // a failing lookup only costs the decoding
     }
@@ -172,7 +185,7 @@ final class WireObserver {
    */
   private RecordCipher lateReader(Side from, Direction d) {
     try {
-      Optional<RecordCipher> r = reader(from);
+      Optional<RecordCipher> r = reader(from, d);
       if (r.isEmpty()) {
         return null;
       }
@@ -196,8 +209,13 @@ final class WireObserver {
     }
   }
 
-  /** The read state for {@code from}'s records after its CCS, if the master secret is known. */
-  private Optional<RecordCipher> reader(Side from) {
+  /**
+   * The read state for {@code from}'s records after its CCS, if the master secret is known; with it
+   * {@code d}'s write state for injected records, when its records carry their own IV or nonce
+   * (TLS 1.1+ CBC, AEAD): a chained CBC IV (SSL 3.0, TLS 1.0) follows the sender's own ciphertext,
+   * which a second writer cannot continue.
+   */
+  private Optional<RecordCipher> reader(Side from, Direction d) {
     if (clientHello == null || serverHello == null || serverHello.knownSuite().isEmpty()) {
       return Optional.empty();
     }
@@ -208,8 +226,48 @@ final class WireObserver {
     }
     return secrets.lookup(clientHello.random(), transcript).map(master -> {
       SessionKeys keys = KeyDerivation.of(version, suite).sessionKeys(master, clientHello.random(), serverHello.random());
-      return RecordCipher.forReading(suite, version, from == Side.CLIENT ? keys.client() : keys.server());
+      TrafficKeys own = from == Side.CLIENT ? keys.client() : keys.server();
+      if (version.hasExplicitIv() || suite.cipher().type() == BulkCipher.Type.AEAD) {
+        // A seeded source: TLS 1.1+ CBC IVs only need to be unpredictable to an attacker, not here.
+        d.writer = RecordCipher.forWriting(suite, version, own, RandomSource.seeded(0));
+      }
+      return RecordCipher.forReading(suite, version, own);
     });
+  }
+
+  /**
+   * Seals {@code plaintext} as {@code from}'s next record in its current epoch, exactly as its own
+   * would be (its write keys, the sequence number of the record just observed, RFC 5246 §6.1,
+   * §6.2.3), and moves its own records of this epoch one number later ({@link #onTheWire}), so
+   * that the receiver's record layer accepts them all and what the injection tests is its state
+   * machine. Call it after observing the record it goes in front of. Empty when the keys are not
+   * known or the IV is chained: then only an unprotected record can be sent.
+   */
+  Optional<TlsRecord> sealInjected(Side from, TlsRecord plaintext) {
+    Direction d = directions.get(from);
+    if (!d.protectedRecords || d.writer == null || d.reader == null || d.lastPlain == null) {
+      return Optional.empty();
+    }
+    long seq = d.reader.sequenceNumber() - 1 + d.shift; // the number the observed record was sealed with, shifted
+    d.shift++;
+    return Optional.of(d.writer.protect(plaintext, seq));
+  }
+
+  /** Whether {@code from}'s records are protected now (after its ChangeCipherSpec). */
+  boolean protectedRecords(Side from) {
+    return directions.get(from).protectedRecords;
+  }
+
+  /**
+   * The record just observed from {@code from} as it goes on the wire: itself, or resealed with
+   * its sequence number moved by the records injected in front of it in this epoch.
+   */
+  TlsRecord onTheWire(Side from, TlsRecord observed) {
+    Direction d = directions.get(from);
+    if (d.shift == 0 || d.writer == null || d.lastPlain == null || d.reader == null) {
+      return observed;
+    }
+    return d.writer.protect(d.lastPlain, d.reader.sequenceNumber() - 1 + d.shift);
   }
 
   /**

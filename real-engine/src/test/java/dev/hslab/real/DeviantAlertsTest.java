@@ -98,6 +98,43 @@ class DeviantAlertsTest {
   }
 
   /**
+   * The handshake ended by close_notify is reported as such, decided while the run happens: the
+   * deviating model side closed first, SunJSSE answered in the state it was in (RFC 5246 §7.2.1:
+   * the other party MUST respond with close_notify; not a fatal alert), and the model's own fatal
+   * alert after that close is a later failure. It matches the model's expectation by the RFC's
+   * rule; BCJSSE, which answers the close_notify before the server's Finished with a fatal
+   * handshake_failure, does not. Before this kind the same runs read "aborted without alert" or
+   * "alert client unexpected_message" (the model's alert after SunJSSE's close).
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+    "JSSE | inject server.close_notify before server.finished            | SERVER",
+    "JSSE | inject server.close_notify before server.change_cipher_spec  | SERVER",
+    "JSSE | inject server.close_notify before server.server_hello        | SERVER",
+    "JSSE | inject client.close_notify before client.client_hello        | CLIENT",
+    "JSSE | inject client.close_notify before client.finished            | CLIENT"})
+  void aCloseNotifyAnsweredDuringTheHandshakeEndsItAsAClose(JsseProvider p, String trace, Side closer) {
+    DeviationRun r = run(JsseEngineFactory.underTest(p), trace);
+
+    assertThat(r.actual().kind()).isEqualTo(Outcome.Kind.CLOSED_DURING_HANDSHAKE);
+    assertThat(r.actual().side()).isEqualTo(closer);
+    assertThat(r.actual().state()).isEqualTo("handshaking");
+    assertThat(r.labels()).contains(closer.peer().label() + ".close_notify");
+    assertThat(r.answeredCloseNotify()).isTrue();
+    assertThat(r.matches()).isTrue();
+    assertThat(r.actual().failures()).allSatisfy(f -> assertThat(f.side()).isEqualTo(closer));
+  }
+
+  @Test
+  void aFatalAlertInPlaceOfTheCloseNotifyAnswerIsNoClose() {
+    DeviationRun r = run(JsseEngineFactory.underTest(JsseProvider.BCJSSE), "inject server.close_notify before server.finished");
+
+    assertThat(r.actual()).isEqualTo(Outcome.alert(Side.CLIENT, AlertDescription.HANDSHAKE_FAILURE));
+    assertThat(r.answeredCloseNotify()).isFalse();
+    assertThat(r.matches()).isFalse();
+  }
+
+  /**
    * Without the master secret (two real engines: nobody knows the keys) the engine's alert is named
    * from its error message only when that message is about an alert it decided on. SunJSSE's
    * "Received fatal alert: no_renegotiation" names the alert it received; its own record stays

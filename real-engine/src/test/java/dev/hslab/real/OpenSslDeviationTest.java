@@ -14,6 +14,8 @@ import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.explore.Configuration;
 import dev.hslab.model.explore.Deviation;
 import dev.hslab.model.explore.Deviations;
+import dev.hslab.model.handshake.ClientAuth;
+import dev.hslab.model.handshake.ClientCertificate;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.suite.KeyExchange;
@@ -104,6 +106,29 @@ class OpenSslDeviationTest {
     assertThat(r.labels()).endsWith("client.close_notify", "server.close_notify");
   }
 
+  /**
+   * Client authentication runs against OpenSSL too: s_server asks with {@code -Verify} and checks
+   * the model client's chain against the model CA, s_client sends the model client's certificate.
+   * A client that leaves out its Certificate when the server requires one is refused with
+   * unexpected_message, as the model expects (RFC 5246 §7.4: its ClientKeyExchange comes where the
+   * Certificate must; §7.2.2), and a model server that asks
+   * for a certificate gets s_client's, so the handshake completes and closes cleanly.
+   */
+  @Test
+  void clientAuthenticationIsDrivenNotSkipped() {
+    HandshakeConfig require = RSA12.withClientAuth(ClientAuth.REQUIRE, ClientCertificate.RSA);
+
+    DeviationRun skipped = run(OpenSslEngine.underTest(), "skip client.certificate", require);
+    assertThat(skipped.ran()).as(skipped.note()).isTrue();
+    assertThat(skipped.actual()).isEqualTo(Outcome.alert(Side.SERVER, AlertDescription.UNEXPECTED_MESSAGE));
+    assertThat(skipped.matches()).isTrue();
+
+    DeviationRun helloRequest = run(OpenSslEngine.underTest(), "inject server.hello_request before server.server_hello", require);
+    assertThat(helloRequest.ran()).as(helloRequest.note()).isTrue();
+    assertThat(helloRequest.actual()).isEqualTo(Outcome.CLOSED);
+    assertThat(helloRequest.labels()).contains("client.certificate", "client.certificate_verify");
+  }
+
   private static EngineUnderTest recording(EngineUnderTest inner, List<RecordingEngine> into) {
     return new EngineUnderTest(inner.name(), (config, peer) -> {
       RecordingEngine e = new RecordingEngine(inner.create(config, peer));
@@ -113,9 +138,13 @@ class OpenSslDeviationTest {
   }
 
   private static DeviationRun run(EngineUnderTest sut, String trace) {
-    Configuration c = ConfigMapping.toExplorer(RSA12).get(0);
+    return run(sut, trace, RSA12);
+  }
+
+  private static DeviationRun run(EngineUnderTest sut, String trace, HandshakeConfig hc) {
+    Configuration c = ConfigMapping.toExplorer(hc).get(0);
     Deviation d = Deviations.derive(c, Deviations.canonicalPath(c)).stream()
         .filter(x -> x.mutation().label().equals(trace)).findFirst().orElseThrow(() -> new AssertionError(trace));
-    return new DeviationDriver(c, new ConfigMapping.Target(RSA12, 1), sut, MessageSamples.forConfig(RSA12)).run(d);
+    return new DeviationDriver(c, new ConfigMapping.Target(hc, 1), sut, MessageSamples.forConfig(hc)).run(d);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.actors.ConnectionResult;
 import dev.hslab.actors.EngineFactory;
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Transport;
 import dev.hslab.actors.Simulations;
 import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
@@ -48,6 +49,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "the simulation seed (default ${DEFAULT-VALUE})", defaultValue = "1")
   long seed;
 
+  @Option(names = "--transport", paramLabel = "tcp|none", completionCandidates = NetworkFlags.TransportNames.class,
+      description = "what carries the TLS records of the handshake and the sweep: tcp (default; segments are lost "
+          + "and resent) or none (records are lost for good)")
+  String transport;
+
   @Option(names = "--json", description = "one JSON document on stdout, nothing else")
   boolean json;
 
@@ -57,18 +63,23 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    NetworkOptions link;
+    try {
+      link = NetworkGrammar.fromFlags(LOSS, null, null, null, LATENCY, List.of(), transport, null);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     Files.createDirectory(out);
     HandshakeConfig hc = HandshakeConfig.reference().withSeed(seed);
     // The reference handshake through the client, server and network actors, over a link with
     // jittered latency and 1% segment loss over TCP (virtual time; the seed decides every loss).
-    NetworkOptions link = NetworkGrammar.fromFlags(LOSS, null, null, null, LATENCY, List.of());
     RunReport run;
     SweepReport sweep;
     try (Simulator sim = Simulator.start()) {
       run = new RunReport(hc, Simulations.connections(sim, hc, link, EngineFactory.MODEL, EngineFactory.MODEL).stream()
           .map(ConnectionResult::toConnection).toList(), "model", "model");
       // The same handshake over the same link at 0 to 10 % loss, many connections each.
-      sweep = sweep(sim, seed);
+      sweep = sweep(sim, seed, transport);
     }
     sweep.write(out.resolve("sweep"));
     OutputFiles.RunFiles runFiles = RunOutput.write(run, hc, out.resolve("run"), err);
@@ -96,8 +107,9 @@ final class DemoCommand implements Callable<Integer> {
       w.println();
       w.print(run.text());
       w.println();
-      w.printf("The same handshake over the same link losing 0 to 10%% of TCP segments (hslab sweep --latency %s --connections %d):%n%n",
-          LATENCY, SWEEP_CONNECTIONS);
+      boolean tcp = link.transport() == Transport.TCP;
+      w.printf("The same handshake over the same link losing 0 to 10%% of %s (hslab sweep --latency %s --connections %d%s):%n%n",
+          tcp ? "TCP segments" : "records", LATENCY, SWEEP_CONNECTIONS, transport == null ? "" : " --transport " + link.transport().label());
       w.print(sweep.text());
       w.println();
       w.printf("Explorer: %d configurations, %d states, %d transitions, %d distinct valid handshakes "
@@ -121,7 +133,12 @@ final class DemoCommand implements Callable<Integer> {
 
   /** The demo's sweep of the reference handshake (also the gallery's chart, with seed 1). */
   static SweepReport sweep(Simulator sim, long seed) throws UsageException {
-    NetworkOptions link = NetworkGrammar.fromFlags(null, null, null, null, LATENCY, List.of());
+    return sweep(sim, seed, null);
+  }
+
+  /** The demo's sweep over {@code transport} ({@code tcp}, {@code none}; null: the default, TCP). */
+  static SweepReport sweep(Simulator sim, long seed, String transport) throws UsageException {
+    NetworkOptions link = NetworkGrammar.fromFlags(null, null, null, null, LATENCY, List.of(), transport, null);
     return SweepReport.run(sim, HandshakeConfig.reference().withSeed(seed), link,
         SweepCommand.parseLosses(SweepCommand.DEFAULT_LOSSES), SWEEP_CONNECTIONS);
   }

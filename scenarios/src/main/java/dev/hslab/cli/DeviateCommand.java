@@ -97,6 +97,8 @@ final class DeviateCommand implements Callable<Integer> {
   static String verdict(DeviationRun r) {
     if (!r.ran()) {
       return "skipped: " + r.note();
+    } else if (r.answeredCloseNotify()) {
+      return "ok: answered close_notify (RFC 5246 §7.2.1)";
     } else if (r.matches()) {
       return "ok";
     }
@@ -140,8 +142,10 @@ final class DeviateCommand implements Callable<Integer> {
       e.put("expected", run.deviation().expected().explorerLabel());
       if (run.ran()) {
         e.put("actual", run.actual().explorerLabel());
+        e.put("actualCode", run.actual().code());
       } else {
         e.putNull("actual");
+        e.putNull("actualCode");
       }
       e.put("verdict", verdict(run));
       ArrayNode labels = e.putArray("messages");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.actors.FaultMatrix;
+import dev.hslab.actors.Transport;
+import dev.hslab.scenario.NetworkGrammar;
 import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.output.report.FaultMatrixRow;
@@ -39,6 +41,11 @@ final class FaultsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
+  @Option(names = "--transport", paramLabel = "tcp|none", completionCandidates = NetworkFlags.TransportNames.class,
+      description = "what carries the TLS records: none (default here: each record alone, as the matrix has always run) "
+          + "or tcp (a simulated TCP connection; the aimed faults still alter the TLS records above it)")
+  String transport;
+
   @Option(names = "--json", description = "one JSON document on stdout, nothing else")
   boolean json;
 
@@ -49,17 +56,24 @@ final class FaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Transport carrier;
+    try {
+      carrier = transport == null ? Transport.NONE : NetworkGrammar.transport(transport);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--transport '" + transport.trim() + "': " + e.getMessage());
+    }
     List<HandshakeConfig> configs = ConfigFilter.of(options).runs(options.seed);
     Map<HandshakeConfig, List<FaultMatrix.Cell>> matrix = new LinkedHashMap<>();
     PrintWriter err = spec.commandLine().getErr();
     try (Simulator sim = Simulator.start(); Progress progress = Progress.start(err, "faults", configs.size())) {
       for (HandshakeConfig hc : configs) {
-        matrix.put(hc, FaultMatrix.run(sim, hc));
+        matrix.put(hc, FaultMatrix.run(sim, hc, carrier));
         progress.step();
       }
     }
     long broken = matrix.values().stream().flatMap(List::stream).filter(c -> !c.ok()).count();
     ObjectNode doc = json(matrix, broken);
+    doc.put("transport", carrier.label());
     if (out != null) {
       Files.writeJson(out.resolve("faults.json"), doc);
       List<FaultMatrixRow> rows = new ArrayList<>();

@@ -73,6 +73,9 @@ final class RunReport {
     root.put("seed", config.seed());
     root.set("config", configJson());
     root.put("outcome", established() ? "established" : "failed");
+    // The contract's two values stay; how the last connection ended, in the outcome's own words, beside them.
+    root.put("outcomeCode", last().trace().outcome().code());
+    root.put("outcomeDetail", last().trace().outcome().describe());
     Optional<Negotiated> n = last().client().negotiated();
     if (n.isPresent()) {
       ObjectNode neg = root.putObject("negotiated");
@@ -116,7 +119,7 @@ final class RunReport {
           m.putNull("fault");
         }
         if (s.message().injected()) {
-          m.put("tests", Injector.TESTS);
+          m.put("tests", Injector.tests(s.message()));
         }
         m.put("timeMs", s.timeMs());
       }
@@ -223,6 +226,10 @@ final class RunReport {
     }
     // Each side's part, client first: the alert it sent, then its timeout, in the outcome's words.
     StringBuilder b = new StringBuilder("failed:");
+    Outcome o = last().trace().outcome();
+    if (o.kind() == Outcome.Kind.CLOSED_DURING_HANDSHAKE) {
+      b.append(' ').append(o.describe()).append(';'); // it ended the run; any alert came after it
+    }
     for (Side side : Side.values()) {
       for (Outcome.Kind kind : List.of(Outcome.Kind.ALERT, Outcome.Kind.TIMEOUT)) {
         first(side, kind).ifPresent(f -> b.append(' ').append(f.describe()).append(';'));

@@ -186,6 +186,67 @@ class RunCommandTest {
     assertThat(text.out()).contains("ApplicationData", "encrypted", "** injected: tests the state machine **");
   }
 
+  /**
+   * An injection in front of a REAL sender after its ChangeCipherSpec: its adapter seals the
+   * message with the sender's write keys (from the model peer's master secret) and the sequence
+   * number of the target's record, and reseals the engine's own later records one number on. A
+   * HelloRequest while negotiating is ignored (RFC 5246 §7.4.1.1) and not hashed, so the model
+   * client then reads SunJSSE's or BCJSSE's Finished under the shifted number and establishes:
+   * with the injected record unprotected, or the Finished left at its own number, it would end in
+   * bad_record_mac (RFC 5246 §6.2.3). Data before the client's Finished meets the model server's
+   * state machine: unexpected_message (§7.4.9).
+   */
+  @Test
+  void anInjectionInFrontOfARealSenderIsSealedUnderItsKeysAndShiftsItsSequence() throws Exception {
+    for (String provider : List.of("jsse", "bcjsse")) {
+      Result r = hslab("run", "--json", "--server-engine", provider, "--kex", "rsa", "--fault", "inject:server.finished:hello_request");
+      JsonNode j = JSON.readTree(r.out());
+      assertThat(j.get("outcome").asText()).as(provider + ": " + r.out()).isEqualTo("established");
+      assertThat(injected(j)).as(provider).singleElement().satisfies(m -> {
+        assertThat(m.get("from").asText()).isEqualTo("server");
+        assertThat(m.get("type").asText()).isEqualTo("hello_request");
+        assertThat(m.get("encrypted").asBoolean()).isTrue();
+        assertThat(m.get("tests").asText()).isEqualTo("state_machine");
+      });
+
+      Result c = hslab("run", "--json", "--client-engine", provider, "--kex", "rsa", "--fault", "inject:client.finished:application_data");
+      JsonNode k = JSON.readTree(c.out());
+      assertThat(k.get("server").get("alertSent").asText()).as(provider + ": " + c.out()).isEqualTo("unexpected_message");
+      assertThat(injected(k)).as(provider).singleElement().satisfies(m -> {
+        assertThat(m.get("from").asText()).isEqualTo("client");
+        assertThat(m.get("encrypted").asBoolean()).isTrue();
+        assertThat(m.get("tests").asText()).isEqualTo("state_machine");
+      });
+    }
+  }
+
+  /**
+   * Two real engines: nobody in the run knows the keys, so the injection in front of SunJSSE's
+   * application data goes unprotected, BCJSSE's record layer refuses it, and it says it tests the
+   * record layer.
+   */
+  @Test
+  void withoutTheKeysAnInjectionAfterChangeCipherSpecSaysItTestsTheRecordLayer() throws Exception {
+    Result r = hslab("run", "--json", "--client-engine", "bcjsse", "--server-engine", "jsse", "--kex", "rsa",
+        "--fault", "inject:server.application_data:hello_request");
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("outcome").asText()).isEqualTo("failed");
+    assertThat(injected(j)).singleElement().satisfies(m -> {
+      assertThat(m.get("encrypted").asBoolean()).isFalse();
+      assertThat(m.get("tests").asText()).isEqualTo("record_layer");
+    });
+  }
+
+  private static List<JsonNode> injected(JsonNode run) {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    run.get("messages").forEach(m -> {
+      if ("injected".equals(m.get("fault").asText())) {
+        out.add(m);
+      }
+    });
+    return out;
+  }
+
   @Test
   void aRealEngineThatCannotDoTheConfigurationIsAUsageError() {
     Result r = hslab("run", "--client-engine", "jsse", "--kex", "psk");

@@ -6,6 +6,7 @@ import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.HandshakeClose;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.engine.OutgoingTap;
 import dev.hslab.model.engine.Session;
@@ -116,7 +117,11 @@ public final class DeviationDriver {
     private final List<Integer> toServerNo = new ArrayList<>();
     private final List<Integer> toClientNo = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
-    private Outcome firstAlert;
+    /** The first ending: a fatal alert sent, or a handshake ended by close_notify. */
+    private Outcome first;
+    /** The fatal alerts sent after a handshake ended by close_notify. */
+    private final List<Outcome> later = new ArrayList<>();
+    private final HandshakeClose close = new HandshakeClose();
     private final boolean[] closed = new boolean[2];
     private boolean applied;
 
@@ -152,8 +157,8 @@ public final class DeviationDriver {
           timedOut = true;
         }
       }
-      if (firstAlert != null) {
-        return firstAlert;
+      if (first != null) {
+        return first.kind() == Outcome.Kind.CLOSED_DURING_HANDSHAKE ? first.withFurther(later) : first;
       }
       if (timedOut || refused) {
         return Outcome.timeout();
@@ -164,12 +169,20 @@ public final class DeviationDriver {
 
     private void take(Side side, dev.hslab.model.engine.Step step) {
       for (EngineEvent e : step.events()) {
+        if (close.observe(side, e) && first == null) {
+          first = close.ending().orElseThrow();
+        }
         if (e instanceof EngineEvent.MessageSent ms) {
           labels.add(side.label() + "." + ms.message().label());
         } else if (e instanceof EngineEvent.Closed) {
           closed[side.ordinal()] = true;
-        } else if (e instanceof EngineEvent.AlertSent as && firstAlert == null) {
-          firstAlert = Outcome.alert(side, as.alert().description());
+        } else if (e instanceof EngineEvent.AlertSent as) {
+          Outcome alert = Outcome.alert(side, as.alert().description());
+          if (first == null) {
+            first = alert;
+          } else if (first.kind() == Outcome.Kind.CLOSED_DURING_HANDSHAKE) {
+            later.add(alert);
+          }
         }
       }
       List<Bytes> q = side == Side.CLIENT ? toServer : toClient;

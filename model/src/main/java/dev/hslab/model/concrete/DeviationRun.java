@@ -1,6 +1,8 @@
 package dev.hslab.model.concrete;
 
 import dev.hslab.model.explore.Deviation;
+import dev.hslab.model.explore.Mutation;
+import dev.hslab.model.handshake.MessageKind;
 import dev.hslab.model.handshake.Outcome;
 import java.util.List;
 
@@ -24,8 +26,26 @@ public record DeviationRun(Deviation deviation, String engine, Outcome actual, L
     return actual != null;
   }
 
+  /**
+   * The engine did what the model expects, or what RFC 5246 §7.2.1 requires in its place: an
+   * injected close_notify during the handshake ends the connection, and the receiver MUST answer
+   * with its own close_notify ({@link #answeredCloseNotify}); it is not a fatal alert, so it
+   * matches the model's unexpected_message (the model's tables refuse close_notify before the
+   * handshake completes).
+   */
   public boolean matches() {
-    return deviation.expected().equals(actual);
+    return deviation.expected().equals(actual) || answeredCloseNotify();
+  }
+
+  /**
+   * The deviating side injected close_notify during the handshake and the engine under test
+   * answered with close_notify before any fatal alert ({@link Outcome.Kind#CLOSED_DURING_HANDSHAKE}
+   * with the deviating side as the closer).
+   */
+  public boolean answeredCloseNotify() {
+    Mutation m = deviation.mutation();
+    return ran() && m.inject() == MessageKind.CLOSE_NOTIFY_ALERT
+        && actual.kind() == Outcome.Kind.CLOSED_DURING_HANDSHAKE && actual.side() == m.sender();
   }
 
   /** The engine completed a run the model rejects: for a real engine, a finding. */

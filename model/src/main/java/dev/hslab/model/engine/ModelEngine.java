@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * rule for everything the table does not list), lets the role's {@link Flow} validate and absorb
  * it, selects the row whose guards hold and produces that row's messages in order.
  */
-public final class ModelEngine<S extends Enum<S> & HandshakeState> implements Engine {
+public final class ModelEngine<S extends Enum<S> & HandshakeState> implements InjectingEngine {
 
   private final TransitionTable<S> table;
   private final TransitionTable<?> peerTable;
@@ -84,6 +84,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
    * Lets inject faults be carried out by this engine as its own records (see {@link Injector}), so
    * an injected message is protected exactly as this side protects its own at that point.
    */
+  @Override
   public void injectWith(Injector injector) {
     this.injector = java.util.Objects.requireNonNull(injector);
   }
@@ -381,22 +382,8 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements En
     int nth = sentCounts.merge(type, 1, Integer::sum);
     for (Injector.Message m : injector.before(type, nth, c.records.version())) {
       flushHandshake();
-      MessageKind k = m.kind();
-      ContentType ct = k.isHandshake() ? ContentType.HANDSHAKE
-          : k == MessageKind.CHANGE_CIPHER_SPEC ? ContentType.CHANGE_CIPHER_SPEC
-          : k == MessageKind.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.ALERT;
-      Alert alert = null;
-      if (ct == ContentType.ALERT) {
-        try {
-          alert = Alert.decode(m.payload());
-        } catch (TlsAlertException e) {
-          alert = null; // a malformed alert is still sent as asked; the trace shows its bytes
-        }
-      }
-      MessageKind shown = alert != null && alert.level() == AlertLevel.FATAL ? null : k;
-      events.add(new EngineEvent.MessageSent(MessageInfo.injected(alert != null || ct == ContentType.ALERT ? "alert"
-          : k.typeName(), shown, alert, c.records.writeProtected(), m.detail(), m.payload())));
-      out.addAll(c.records.write(ct, List.of(m.payload())));
+      events.add(new EngineEvent.MessageSent(m.info(c.records.writeProtected(), m.detail())));
+      out.addAll(c.records.write(m.contentType(), List.of(m.payload())));
     }
   }
 

@@ -19,11 +19,13 @@ import java.util.Objects;
  *
  * @param kind what happened
  * @param side who sent the alert, received it, timed out, crashed (null: the network) or, for
- *     {@link Kind#INCOMPLETE}, did not finish the handshake (null: neither side); for the TCP
- *     bridge's endings, the bridged side; null where no side applies
+ *     {@link Kind#INCOMPLETE}, did not finish the handshake (null: neither side); for
+ *     {@link Kind#CLOSED_DURING_HANDSHAKE}, the side that sent the first close_notify; for the
+ *     TCP bridge's other endings, the bridged side; null where no side applies
  * @param alert the alert sent or received, for {@link Kind#ALERT} and {@link Kind#ALERT_RECEIVED}
  * @param state the state a side timed out in, or the bridged engine's state when the peer closed
- *     or the socket failed
+ *     or the socket failed, or for {@link Kind#CLOSED_DURING_HANDSHAKE} the state the answering
+ *     side received the close_notify in
  * @param waitingFor for a timeout or a closing peer, the message the side waited for (may be empty)
  * @param detail the words that go with it: the alert's reason, the crash's or socket error's
  *     cause, why a bridged connection timed out; may be null
@@ -55,7 +57,13 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
     /** No TCP connection: refused, unreachable, or the connect timed out. */
     CONNECT_FAILED,
     /** The socket failed otherwise. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * {@code side} sent close_notify before the handshake completed and its peer answered with its
+     * own (RFC 5246 §7.2.1: either party may close at any time, the other MUST answer with
+     * close_notify; it is not a fatal alert). The handshake did not complete; nothing failed.
+     */
+    CLOSED_DURING_HANDSHAKE
   }
 
   public static final Outcome ESTABLISHED = new Outcome(Kind.ESTABLISHED, null, null, null, null, null, List.of());
@@ -121,6 +129,15 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
     return new Outcome(Kind.CONNECT_FAILED, side, null, null, null, why, List.of());
   }
 
+  /**
+   * {@code closer} sent close_notify during the handshake; its peer, in {@code state} when it
+   * received it, answered with close_notify (RFC 5246 §7.2.1).
+   */
+  public static Outcome closedDuringHandshake(Side closer, String state) {
+    return new Outcome(Kind.CLOSED_DURING_HANDSHAKE, Objects.requireNonNull(closer, "closer"), null,
+        Objects.requireNonNull(state, "state"), null, null, List.of());
+  }
+
   public static Outcome ioError(Side side, String state, String why) {
     return new Outcome(Kind.IO_ERROR, side, null, state, null, why, List.of());
   }
@@ -137,7 +154,7 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
   /** Every failure of the run in order: this one (unless it is no failure), then {@link #further()}. */
   public List<Outcome> failures() {
     List<Outcome> out = new ArrayList<>();
-    if (kind != Kind.ESTABLISHED && kind != Kind.CLOSED && kind != Kind.INCOMPLETE) {
+    if (kind != Kind.ESTABLISHED && kind != Kind.CLOSED && kind != Kind.INCOMPLETE && kind != Kind.CLOSED_DURING_HANDSHAKE) {
       out.add(withFurther(List.of()));
     }
     out.addAll(further);
@@ -149,7 +166,8 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
    * {@code aborted}, {@code alert:server:bad_record_mac}, {@code alert_received:client:handshake_failure},
    * {@code timeout:client:WAIT_FINISHED:finished} ({@code timeout} for the explorer's side-less one),
    * {@code crashed:server} ({@code crashed:network}), {@code peer_closed:WAIT_CLIENT_HELLO},
-   * {@code connect_failed}, {@code io_error:WAIT_CLIENT_KEY_EXCHANGE}. It holds no numbers or
+   * {@code connect_failed}, {@code io_error:WAIT_CLIENT_KEY_EXCHANGE},
+   * {@code closed_during_handshake:server:WAIT_SERVER_HELLO} (the closer, the answering side's state). It holds no numbers or
    * addresses that differ from one run to the next.
    */
   public String code() {
@@ -159,6 +177,7 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
       case TIMEOUT -> side == null ? name() : name() + ":" + side.label() + ":" + state + ":" + waitingFor;
       case CRASHED -> name() + ":" + (side == null ? "network" : side.label());
       case PEER_CLOSED, IO_ERROR -> name() + ":" + state;
+      case CLOSED_DURING_HANDSHAKE -> name() + ":" + side.label() + ":" + state;
     };
   }
 
@@ -188,13 +207,17 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
           + (waitingFor == null || waitingFor.isEmpty() ? "" : ", waiting for " + waitingFor);
       case CONNECT_FAILED -> "cannot connect: " + detail;
       case IO_ERROR -> detail;
+      case CLOSED_DURING_HANDSHAKE -> side.label() + " sent close_notify during the handshake, " + side.peer().label()
+          + " answered with close_notify (in state " + state + ")";
     };
   }
 
   /**
    * The explorer's wording, which {@code hslab deviate} prints and its JSON carries
    * ({@code expected}, {@code actual}): {@code completed}, {@code timeout},
-   * {@code aborted without alert}, {@code alert client unexpected_message}; other kinds by their code.
+   * {@code aborted without alert}, {@code alert client unexpected_message},
+   * {@code closed during handshake by server} (without the state: a real engine's states are not
+   * the model's); other kinds by their code.
    */
   public String explorerLabel() {
     return switch (kind) {
@@ -202,6 +225,7 @@ public record Outcome(Kind kind, Side side, AlertDescription alert, String state
       case TIMEOUT -> "timeout";
       case ABORTED -> "aborted without alert";
       case ALERT -> "alert " + side.label() + " " + alert.rfcName();
+      case CLOSED_DURING_HANDSHAKE -> "closed during handshake by " + side.label();
       default -> code();
     };
   }

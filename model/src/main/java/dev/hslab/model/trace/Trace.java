@@ -1,6 +1,7 @@
 package dev.hslab.model.trace;
 
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.HandshakeClose;
 import dev.hslab.model.engine.MessageInfo;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.handshake.Side;
@@ -111,18 +112,24 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
 
   /**
    * How a run of two engines ended, the one rule for it: the first fatal thing (a fatal alert
-   * sent, a fatal alert received that nobody sent, a timer that expired) with every later failure
+   * sent, a fatal alert received that nobody sent, a timer that expired) or, when no failure came
+   * before it, a handshake ended by close_notify ({@link HandshakeClose}), with every later failure
    * in {@link Outcome#further()}; else established when both sides completed a handshake, else
    * incomplete.
    */
   private static Outcome decide(List<TraceEvent> events) {
     List<Outcome> failures = new ArrayList<>();
     boolean[] done = new boolean[Side.values().length];
+    HandshakeClose close = new HandshakeClose();
+    Outcome closed = null;
     for (TraceEvent t : events) {
       if (!(t instanceof TraceEvent.OfEngine oe)) {
         continue;
       }
       EngineEvent e = oe.event();
+      if (close.observe(oe.side(), e) && failures.isEmpty()) {
+        closed = close.ending().orElseThrow();
+      }
       if (e instanceof EngineEvent.AlertSent as && as.alert().level() == AlertLevel.FATAL) {
         failures.add(Outcome.alert(oe.side(), as.alert().description(), as.reason()));
       } else if (e instanceof EngineEvent.AlertReceived ar && ar.alert().level() == AlertLevel.FATAL) {
@@ -132,6 +139,9 @@ public record Trace(List<TraceEvent> events, Outcome outcome) {
       } else if (e instanceof EngineEvent.Established) {
         done[oe.side().ordinal()] = true;
       }
+    }
+    if (closed != null) {
+      return closed.withFurther(failures);
     }
     if (!failures.isEmpty()) {
       return failures.get(0).withFurther(failures.subList(1, failures.size()));

@@ -29,7 +29,8 @@ public record BridgedConnection(Optional<Negotiated> negotiated, String state, B
 
   /**
    * The kind of ending in the bridge's words: {@code closed} (close_notify both ways, RFC 5246
-   * §7.2.1), {@code peer_closed}, {@code alert_sent}, {@code alert_received}, {@code timeout},
+   * §7.2.1), {@code closed_during_handshake} (the peer's close_notify before the handshake
+   * completed, answered with close_notify), {@code peer_closed}, {@code alert_sent}, {@code alert_received}, {@code timeout},
    * {@code connect_failed}, {@code io_error}, {@code internal_error} (an exception escaped the
    * engine: a bug).
    */
@@ -53,7 +54,7 @@ public record BridgedConnection(Optional<Negotiated> negotiated, String state, B
     Outcome o = outcome();
     return switch (o.kind()) {
       case ALERT, ALERT_RECEIVED -> ending() + ":" + o.alert().rfcName();
-      case PEER_CLOSED, IO_ERROR, TIMEOUT -> ending() + ":" + o.state();
+      case PEER_CLOSED, IO_ERROR, TIMEOUT, CLOSED_DURING_HANDSHAKE -> ending() + ":" + o.state();
       default -> ending();
     };
   }
@@ -65,7 +66,7 @@ public record BridgedConnection(Optional<Negotiated> negotiated, String state, B
       case ALERT -> "sent " + o.alert().rfcName() + ": " + o.detail();
       case ALERT_RECEIVED -> "the peer sent a fatal " + o.alert().rfcName() + " alert";
       case TIMEOUT -> o.detail() + " in state " + o.state() + (o.waitingFor().isEmpty() ? "" : ", waiting for " + o.waitingFor());
-      case CLOSED, PEER_CLOSED -> o.describe();
+      case CLOSED, PEER_CLOSED, CLOSED_DURING_HANDSHAKE -> o.describe();
       default -> o.detail();
     };
   }

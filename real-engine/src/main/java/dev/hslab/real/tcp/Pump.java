@@ -2,6 +2,7 @@ package dev.hslab.real.tcp;
 
 import dev.hslab.model.engine.Engine;
 import dev.hslab.model.engine.EngineEvent;
+import dev.hslab.model.engine.HandshakeClose;
 import dev.hslab.model.engine.Step;
 import dev.hslab.model.handshake.Outcome;
 import dev.hslab.model.trace.Trace;
@@ -38,6 +39,8 @@ final class Pump {
   private final ByteArrayOutputStream received = new ByteArrayOutputStream();
   private int records;
   private Outcome ending;
+  /** The handshake ended by close_notify: the same rule as a run of two engines ({@link HandshakeClose}). */
+  private final HandshakeClose close = new HandshakeClose();
 
   Pump(Engine engine, Socket socket, Timeouts timeouts, BridgeListener listener, int connection) throws IOException {
     this.engine = engine;
@@ -129,6 +132,9 @@ final class Pump {
     events.addAll(TraceEvent.ofStep(t, engine.side(), step, records + 1));
     for (EngineEvent e : step.events()) {
       listener.onEvent(connection, engine.side(), t, e);
+      if (close.observe(engine.side(), e)) {
+        end(close.ending().orElseThrow());
+      }
       if (e instanceof EngineEvent.ApplicationDataReceived d) {
         received.writeBytes(d.data().toByteArray());
       } else if (e instanceof EngineEvent.AlertSent a) {

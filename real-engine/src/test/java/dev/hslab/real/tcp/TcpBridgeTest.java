@@ -119,8 +119,35 @@ class TcpBridgeTest {
     assertThat(o.detail()).startsWith("127.0.0.1:" + port + ": ");
   }
 
+  /**
+   * RFC 5246 §7.2.1 over TCP: a peer's close_notify before the ServerHello, which SunJSSE answers
+   * with its own, ends the bridged connection as a handshake ended by close_notify (the peer
+   * closed first, in SunJSSE's handshaking state), not as an error or a peer that closed the socket.
+   * The model client refuses it instead (its tables: unexpected_message) and says so.
+   */
+  @Test
+  void aCloseNotifyAnsweredDuringTheHandshakeIsClosedDuringHandshake() throws Exception {
+    byte[] closeNotify = {0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x00}; // alert(21), TLS 1.2, warning close_notify
+    var config = EngineConfigs.client(HC, Credentials.forSeed(HC.seed()), 1, Optional.empty());
+    BridgedConnection jsse = againstFakeServer(s -> write(s, closeNotify),
+        dev.hslab.real.JsseEngineFactory.create(dev.hslab.real.JsseProvider.JSSE, config).newEngine("localhost", 443));
+
+    assertThat(jsse.ending()).isEqualTo("closed_during_handshake");
+    assertThat(jsse.reason()).isEqualTo("closed_during_handshake:handshaking");
+    assertThat(jsse.outcome().side()).isEqualTo(Side.SERVER);
+    assertThat(jsse.succeeded()).isFalse();
+
+    BridgedConnection model = againstFakeServer(s -> write(s, closeNotify));
+    assertThat(model.reason()).isEqualTo("alert_sent:unexpected_message");
+  }
+
   /** A fake server that reads the ClientHello, does {@code then}, and closes. */
   private static BridgedConnection againstFakeServer(Consumer<Socket> then) throws Exception {
+    return againstFakeServer(then, modelClient());
+  }
+
+  private static BridgedConnection againstFakeServer(Consumer<Socket> then, dev.hslab.model.engine.Engine client)
+      throws Exception {
     try (ServerSocket ss = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Thread t = new Thread(() -> {
         try (Socket s = ss.accept()) {
@@ -134,7 +161,7 @@ class TcpBridgeTest {
       });
       t.start();
       try {
-        return TcpBridge.connect("127.0.0.1", ss.getLocalPort(), modelClient(), BridgeListener.NONE, SHORT,
+        return TcpBridge.connect("127.0.0.1", ss.getLocalPort(), client, BridgeListener.NONE, SHORT,
             Conversation.handshakeOnly());
       } finally {
         t.join(10_000);
