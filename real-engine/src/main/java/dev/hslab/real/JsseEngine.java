@@ -217,7 +217,7 @@ public final class JsseEngine implements Engine {
     if (Infos.ENCRYPTED_HANDSHAKE.equals(type)) {
       return Optional.of(MessageKind.FINISHED);
     }
-    for (MessageKind k : MessageKind.values()) {
+    for (MessageKind k : MessageKind.tls()) {
       if (!k.isAlert() && k.typeName().equals(type)) {
         return Optional.of(k);
       }

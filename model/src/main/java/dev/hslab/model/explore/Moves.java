@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Moves {
 
-  private static final MessageKind[] KINDS = MessageKind.values();
+  private static final MessageKind[] KINDS = MessageKind.tls().toArray(MessageKind[]::new);
 
   private final Model model;
   private final Semantics semantics;
