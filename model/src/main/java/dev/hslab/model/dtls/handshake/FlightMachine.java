@@ -151,6 +151,11 @@ public record FlightMachine<F>(
         new Timer.Cancel());
   }
 
+  /** The connection ended (a fatal alert, a timeout): FINISHED with nothing to resend or time. */
+  public FlightMachine<F> stopped() {
+    return new FlightMachine<>(State.FINISHED, Optional.empty(), false, timerMillis, retransmissions, policy);
+  }
+
   private Next<F> next(FlightMachine<F> m, F retransmit, Timer timer) {
     return new Next<>(m, Optional.ofNullable(retransmit), timer, false);
   }
