@@ -1,5 +1,6 @@
 package dev.hslab.model.explore;
 
+import static dev.hslab.model.explore.ValidPathsTest.*;
 import static dev.hslab.model.wire.ProtocolVersion.TLS12;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DtlsValidPathsTest {
 
-  private static final String CH = "client.client_hello";
   private static final String HVR = "server.hello_verify_request";
-  private static final String SH = "server.server_hello";
-  private static final String S_CERT = "server.certificate";
-  private static final String SKE = "server.server_key_exchange";
-  private static final String CR = "server.certificate_request";
-  private static final String SHD = "server.server_hello_done";
-  private static final String C_CERT = "client.certificate";
-  private static final String CKE = "client.client_key_exchange";
-  private static final String CV = "client.certificate_verify";
-  private static final String C_CCS = "client.change_cipher_spec";
-  private static final String C_FIN = "client.finished";
-  private static final String S_CCS = "server.change_cipher_spec";
-  private static final String S_FIN = "server.finished";
 
   private static ExploreOptions dtls(Configuration c) {
     return ExploreOptions.of(List.of(c)).withTables(DtlsClientTable.TABLE, DtlsServerTable.TABLE);
