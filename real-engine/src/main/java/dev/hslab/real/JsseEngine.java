@@ -202,7 +202,7 @@ public final class JsseEngine extends SslEngineAdapter implements InjectingEngin
     if (Infos.ENCRYPTED_HANDSHAKE.equals(type)) {
       return Optional.of(MessageKind.FINISHED);
     }
-    for (MessageKind k : MessageKind.values()) {
+    for (MessageKind k : MessageKind.tls()) {
       if (!k.isAlert() && k.typeName().equals(type)) {
         return Optional.of(k);
       }

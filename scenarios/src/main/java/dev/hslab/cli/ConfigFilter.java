@@ -42,6 +42,7 @@ final class ConfigFilter {
   private final boolean pskHint;
 
   private ConfigFilter(ConfigOptions o) throws UsageException {
+    o.tlsOnly();
     version = o.version == null ? null : ConfigOptions.parseVersion("--version", o.version);
     Set<KeyExchange> k = o.kex == null ? null : Set.of(ConfigOptions.parseEnum("--kex", o.kex, KeyExchange.class));
     if (!o.suites.isEmpty()) {

@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
 /** The configuration flags of docs/cli.md, shared by run, explore, faults, deviate, render, connect, serve. */
 final class ConfigOptions {
 
-  @Option(names = "--version", paramLabel = "V", completionCandidates = VersionNames.class, description = "ssl3, tls1.0, tls1.1, tls1.2: both sides exactly V")
+  @Option(names = "--protocol", paramLabel = "P", completionCandidates = ProtocolNames.class,
+      description = "tls (default) or dtls (RFC 6347: versions dtls1.0, dtls1.2)")
+  String protocol;
+
+  @Option(names = "--version", paramLabel = "V", completionCandidates = VersionNames.class, description = "ssl3, tls1.0, tls1.1, tls1.2 (with --protocol dtls: dtls1.0, dtls1.2): both sides exactly V")
   String version;
 
   @Option(names = "--client-versions", paramLabel = "A-B", completionCandidates = VersionNames.class, description = "the client's range, e.g. tls1.0-tls1.2")
@@ -56,7 +60,34 @@ final class ConfigOptions {
 
   /** The configuration these flags describe, with the reference handshake's defaults for what is left out. */
   HandshakeConfig toConfig() throws UsageException {
+    tlsOnly();
     return toConfig(Optional.of(KeyExchange.ECDHE_RSA));
+  }
+
+  /** As {@link #toConfig}, for a command that speaks DTLS too: {@code --protocol dtls} gives a DTLS configuration. */
+  HandshakeConfig toConfigAnyProtocol() throws UsageException {
+    return toConfig(Optional.of(KeyExchange.ECDHE_RSA));
+  }
+
+  /** Whether {@code --protocol} says DTLS; one line (exit 2) for anything but tls or dtls. */
+  boolean dtls() throws UsageException {
+    if (protocol == null || protocol.equalsIgnoreCase("tls")) {
+      return false;
+    }
+    if (protocol.equalsIgnoreCase("dtls")) {
+      return true;
+    }
+    throw new UsageException("--protocol: unknown value '" + protocol + "' (allowed: tls, dtls)");
+  }
+
+  /**
+   * One line (exit 2) for {@code --protocol dtls} on a command that does not speak DTLS yet
+   * (issue 19 brings it command by command; docs/dtls.md says which).
+   */
+  void tlsOnly() throws UsageException {
+    if (dtls()) {
+      throw new UsageException("--protocol dtls: this command does not speak DTLS yet (run and render states do)");
+    }
   }
 
   /**
@@ -66,23 +97,26 @@ final class ConfigOptions {
    * before DHE before RSA key exchange, AEAD before CBC). {@code --kex} and {@code --suite} narrow it.
    */
   HandshakeConfig toClientConfig() throws UsageException {
+    tlsOnly();
     return toConfig(Optional.empty());
   }
 
   /** @param unnamed the key exchange when no flag names one; empty: every default suite */
   private HandshakeConfig toConfig(Optional<KeyExchange> unnamed) throws UsageException {
-    ProtocolVersion[] client = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
-    ProtocolVersion[] server = {ProtocolVersion.TLS12, ProtocolVersion.TLS12};
+    boolean dtls = dtls();
+    ProtocolVersion top = dtls ? ProtocolVersion.DTLS12 : ProtocolVersion.TLS12;
+    ProtocolVersion[] client = {top, top};
+    ProtocolVersion[] server = {top, top};
     if (version != null) {
-      ProtocolVersion v = parseVersion("--version", version);
+      ProtocolVersion v = parseVersion("--version", version, dtls);
       client = new ProtocolVersion[] {v, v};
       server = new ProtocolVersion[] {v, v};
     }
     if (clientVersions != null) {
-      client = parseRange("--client-versions", clientVersions);
+      client = parseRange("--client-versions", clientVersions, dtls);
     }
     if (serverVersions != null) {
-      server = parseRange("--server-versions", serverVersions);
+      server = parseRange("--server-versions", serverVersions, dtls);
     }
     KeyExchange k = kex == null ? (suites.isEmpty() ? unnamed.orElse(null) : null) : parseEnum("--kex", kex, KeyExchange.class);
     List<CipherSuite> offer = new ArrayList<>();
@@ -106,25 +140,42 @@ final class ConfigOptions {
   }
 
   static ProtocolVersion parseVersion(String flag, String text) throws UsageException {
-    for (ProtocolVersion v : ProtocolVersion.SUPPORTED) {
-      if (v.cliName().equals(text.toLowerCase(Locale.ROOT))) {
+    return parseVersion(flag, text, false);
+  }
+
+  /** A version of TLS, or of DTLS when {@code dtls}; a version of the other protocol says which flag it needs. */
+  static ProtocolVersion parseVersion(String flag, String text, boolean dtls) throws UsageException {
+    String name = text.toLowerCase(Locale.ROOT);
+    for (ProtocolVersion v : dtls ? ProtocolVersion.DTLS : ProtocolVersion.SUPPORTED) {
+      if (v.cliName().equals(name)) {
         return v;
       }
     }
-    throw new UsageException(flag + ": unknown version '" + text + "' (allowed: ssl3, tls1.0, tls1.1, tls1.2)");
+    for (ProtocolVersion v : dtls ? ProtocolVersion.SUPPORTED : ProtocolVersion.DTLS) {
+      if (v.cliName().equals(name)) {
+        throw new UsageException(flag + ": " + name + (dtls ? " is a TLS version, not for --protocol dtls (allowed: dtls1.0, dtls1.2)"
+            : " is a DTLS version: add --protocol dtls"));
+      }
+    }
+    throw new UsageException(flag + ": unknown version '" + text + "' (allowed: "
+        + (dtls ? "dtls1.0, dtls1.2" : "ssl3, tls1.0, tls1.1, tls1.2") + ")");
   }
 
   static ProtocolVersion[] parseRange(String flag, String text) throws UsageException {
+    return parseRange(flag, text, false);
+  }
+
+  static ProtocolVersion[] parseRange(String flag, String text, boolean dtls) throws UsageException {
     String[] parts = text.split("-", -1);
     if (parts.length == 1) {
-      ProtocolVersion v = parseVersion(flag, parts[0]);
+      ProtocolVersion v = parseVersion(flag, parts[0], dtls);
       return new ProtocolVersion[] {v, v};
     }
     if (parts.length != 2) {
       throw new UsageException(flag + ": expected a range A-B such as tls1.0-tls1.2, got '" + text + "'");
     }
-    ProtocolVersion a = parseVersion(flag, parts[0]);
-    ProtocolVersion b = parseVersion(flag, parts[1]);
+    ProtocolVersion a = parseVersion(flag, parts[0], dtls);
+    ProtocolVersion b = parseVersion(flag, parts[1], dtls);
     if (a.compareTo(b) > 0) {
       throw new UsageException(flag + ": range '" + text + "' is empty (the lower bound comes first)");
     }
@@ -189,11 +240,20 @@ final class ConfigOptions {
     }
   }
 
-  /** The versions {@link #parseVersion} accepts. */
+  /** The versions {@link #parseVersion} accepts, TLS's then DTLS's. */
   static final class VersionNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return ProtocolVersion.SUPPORTED.stream().map(ProtocolVersion::cliName).iterator();
+      return java.util.stream.Stream.concat(ProtocolVersion.SUPPORTED.stream(), ProtocolVersion.DTLS.stream())
+          .map(ProtocolVersion::cliName).iterator();
+    }
+  }
+
+  /** The values of {@code --protocol}. */
+  static final class ProtocolNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("tls", "dtls").iterator();
     }
   }
 

@@ -8,6 +8,8 @@ import dev.hslab.model.explore.ExplorationReport;
 import dev.hslab.model.explore.ExploreOptions;
 import dev.hslab.model.explore.Explorer;
 import dev.hslab.model.handshake.ClientTable;
+import dev.hslab.model.handshake.DtlsClientTable;
+import dev.hslab.model.handshake.DtlsServerTable;
 import dev.hslab.model.handshake.ServerTable;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.output.OutputFiles;
@@ -44,6 +46,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  hslab render states                        client-states.svg and server-states.svg",
       "  hslab render states --side server --format png --out docs/",
+      "  hslab render states --protocol dtls           dtls-client-states.svg and dtls-server-states.svg",
       "  hslab render paths --version tls1.2 --kex ecdhe_rsa",
       "  hslab render paths --kex psk --resume ticket --format dot --json",
       "  hslab render gallery --out docs/gallery    refresh the README's gallery",
@@ -97,6 +100,7 @@ final class RenderCommand implements Callable<Integer> {
       case "states" -> states(sources);
       case "paths" -> paths(sources, doc);
       case "gallery" -> {
+        options.tlsOnly();
         sources.putAll(Gallery.sources());
         sequences.putAll(Gallery.sequences());
       }
@@ -164,11 +168,16 @@ final class RenderCommand implements Callable<Integer> {
 
   private void states(Map<String, String> sources) throws UsageException {
     Side only = side == null ? null : ConfigOptions.parseEnum("--side", side, Side.class);
+    boolean dtls = options.dtls();
+    // RFC 6347 §4.2: the DTLS tables are the TLS ones with the cookie exchange; drawn under their own names.
+    String prefix = dtls ? "dtls-" : "";
     if (only != Side.SERVER) {
-      sources.put("client-states", StateGraph.dot(ClientTable.TABLE, StateGraph.Options.defaults()));
+      sources.put(prefix + "client-states", StateGraph.dot(dtls ? DtlsClientTable.TABLE : ClientTable.TABLE,
+          StateGraph.Options.defaults()));
     }
     if (only != Side.CLIENT) {
-      sources.put("server-states", StateGraph.dot(ServerTable.TABLE, StateGraph.Options.defaults()));
+      sources.put(prefix + "server-states", StateGraph.dot(dtls ? DtlsServerTable.TABLE : ServerTable.TABLE,
+          StateGraph.Options.defaults()));
     }
   }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       "  hslab run --fault drop:server.server_hello_done        a timeout, named",
       "  hslab run --fault corrupt:client.finished:5 --latency 5-20",
       "  hslab run --loss 0.05 --seed 3                          a lossy link",
+      "  hslab run --protocol dtls --version dtls1.2             DTLS, over the in-memory loopback",
       "",
       "Exit codes: 0 established, 1 the handshake failed, 2 bad usage or bad input."
     })
@@ -59,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (options.dtls()) {
+      return dtls();
+    }
     HandshakeConfig hc = options.toConfig();
     EngineChoice engines = new EngineChoice(clientEngine, serverEngine);
     Credentials creds = Credentials.forSeed(hc.seed());
@@ -70,6 +74,26 @@ final class RunCommand implements Callable<Integer> {
       connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),
           s -> engines.make(Side.SERVER, 0, s)).stream().map(ConnectionResult::toConnection).toList();
     }
+    return report(hc, connections);
+  }
+
+  /**
+   * {@code --protocol dtls}: the model's DTLS client and server (RFC 6347) over the in-memory
+   * loopback, one datagram at a time, until the simulated UDP network carries them; so no
+   * network flags and no real engines yet, each refused in one line.
+   */
+  private Integer dtls() throws Exception {
+    HandshakeConfig hc = options.toConfigAnyProtocol();
+    if (!clientEngine.equals("model") || !serverEngine.equals("model")) {
+      throw new UsageException("--protocol dtls: only the model engines run DTLS here so far");
+    }
+    if (!network.toOptions(loss.loss).equals(new NetworkFlags().toOptions(null))) {
+      throw new UsageException("--protocol dtls: runs over the lossless in-memory loopback so far, without network flags");
+    }
+    return report(hc, LoopbackRun.run(hc));
+  }
+
+  private Integer report(HandshakeConfig hc, List<LoopbackRun.Connection> connections) throws Exception {
     RunReport report = new RunReport(hc, connections, clientEngine, serverEngine);
     PrintWriter w = spec.commandLine().getOut();
     if (out != null) {

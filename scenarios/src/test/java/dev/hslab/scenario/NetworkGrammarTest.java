@@ -48,8 +48,10 @@ class NetworkGrammarTest {
   @Test
   void everyFaultValueSurvivesItsText() {
     List<Fault> all = new ArrayList<>();
+    // The kinds the TLS fault grammar reads (DTLS's hello_verify_request is not among them).
+    List<MessageKind> kinds = MessageKind.tls();
     for (Side side : Side.values()) {
-      for (MessageKind m : MessageKind.values()) {
+      for (MessageKind m : kinds) {
         for (int n : new int[] {1, 2, 17}) {
           Target t = new Target(side, m, n);
           for (FaultKind k : FaultKind.values()) {
@@ -57,14 +59,14 @@ class NetworkGrammarTest {
               case DELAY -> Fault.delay(t, n == 2 ? 0.25 : 3000);
               case CORRUPT -> Fault.corrupt(t, n * 5);
               case TRUNCATE -> Fault.truncate(t, n - 1);
-              case INJECT -> Fault.inject(t, MessageKind.values()[(m.ordinal() + n) % MessageKind.values().length]);
+              case INJECT -> Fault.inject(t, kinds.get((kinds.indexOf(m) + n) % kinds.size()));
               default -> Fault.of(k, t);
             });
           }
         }
       }
     }
-    assertThat(all).hasSize(2 * MessageKind.values().length * 3 * FaultKind.values().length);
+    assertThat(all).hasSize(2 * kinds.size() * 3 * FaultKind.values().length);
     for (Fault f : all) {
       assertThat(NetworkGrammar.fault(f.spec())).as(f.spec()).isEqualTo(f);
     }

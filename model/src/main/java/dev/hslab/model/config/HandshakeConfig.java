@@ -11,6 +11,7 @@ import dev.hslab.model.wire.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One run, as the command line and scenario files give it (docs/cli.md configuration flags):
@@ -77,6 +78,16 @@ public record HandshakeConfig(
         clientCertificate, resumption, renegotiation, pskHint, s);
   }
 
+  /** Whether this is a DTLS configuration (RFC 6347): its versions are DTLS versions. */
+  public boolean dtls() {
+    return clientMin.isDtls();
+  }
+
+  /** The versions of {@code v}'s protocol, oldest first. */
+  private static List<ProtocolVersion> versionsOf(ProtocolVersion v) {
+    return v.isDtls() ? ProtocolVersion.DTLS : ProtocolVersion.SUPPORTED;
+  }
+
   /** The client's offer: the explicit suites, else the key exchange's suites strongest first. */
   public List<CipherSuite> effectiveSuites() {
     if (!suites.isEmpty()) {
@@ -87,7 +98,7 @@ public record HandshakeConfig(
             .filter(s -> s.keyExchange() == keyExchange).toList();
     List<CipherSuite> out = new ArrayList<>();
     for (CipherSuite s : pool) {
-      if (ProtocolVersion.SUPPORTED.stream().anyMatch(v -> v.compareTo(clientMin) >= 0 && v.compareTo(clientMax) <= 0
+      if (versionsOf(clientMin).stream().anyMatch(v -> v.compareTo(clientMin) >= 0 && v.compareTo(clientMax) <= 0
           && s.supportedBy(v))) {
         out.add(s);
       }
@@ -103,11 +114,13 @@ public record HandshakeConfig(
    */
   public List<String> problems() {
     List<String> p = new ArrayList<>();
-    if (clientMin.compareTo(clientMax) > 0 || serverMin.compareTo(serverMax) > 0) {
+    if (Stream.of(clientMax, serverMin, serverMax).anyMatch(v -> v.isDtls() != clientMin.isDtls())) {
+      p.add("DTLS and TLS versions mixed: both sides speak one protocol");
+    } else if (clientMin.compareTo(clientMax) > 0 || serverMin.compareTo(serverMax) > 0) {
       p.add("version range is empty");
     }
     for (CipherSuite s : suites) {
-      boolean carried = ProtocolVersion.SUPPORTED.stream()
+      boolean carried = versionsOf(clientMin).stream()
           .anyMatch(v -> v.compareTo(clientMin) >= 0 && v.compareTo(clientMax) <= 0 && s.supportedBy(v));
       if (!carried) {
         p.add("suite " + s + " needs " + s.minVersion().displayName() + " or later, the client offers "

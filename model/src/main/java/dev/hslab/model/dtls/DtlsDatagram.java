@@ -79,20 +79,25 @@ public final class DtlsDatagram {
    * fragmented smaller.
    */
   public static List<Bytes> pack(List<DtlsRecord> records, Pmtu pmtu) {
+    return packEncoded(records.stream().map(DtlsRecord::encode).toList(), pmtu);
+  }
+
+  /** {@link #pack} for records already encoded, each a whole record. */
+  public static List<Bytes> packEncoded(List<Bytes> records, Pmtu pmtu) {
     List<Bytes> out = new ArrayList<>();
-    List<DtlsRecord> current = new ArrayList<>();
+    List<Bytes> current = new ArrayList<>();
     int size = 0;
-    for (DtlsRecord r : records) {
-      if (!current.isEmpty() && size + r.encodedLength() > pmtu.bytes()) {
-        out.add(encode(current));
+    for (Bytes r : records) {
+      if (!current.isEmpty() && size + r.length() > pmtu.bytes()) {
+        out.add(Bytes.concat(current.toArray(Bytes[]::new)));
         current.clear();
         size = 0;
       }
       current.add(r);
-      size += r.encodedLength();
+      size += r.length();
     }
     if (!current.isEmpty()) {
-      out.add(encode(current));
+      out.add(Bytes.concat(current.toArray(Bytes[]::new)));
     }
     return out;
   }

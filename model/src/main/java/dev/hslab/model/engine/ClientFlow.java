@@ -63,7 +63,9 @@ final class ClientFlow extends Flow {
   @Override
   Outgoing produce(MessageKind kind) throws TlsAlertException {
     return switch (kind) {
-      case CLIENT_HELLO -> Outgoing.handshake(ClientHellos.build(c));
+      // RFC 6347 §4.2.1: the ClientHello after a HelloVerifyRequest repeats the first (same random).
+      case CLIENT_HELLO -> Outgoing.handshake(c.config.dtls() && !c.established && hs().clientHello != null
+          ? hs().clientHello : ClientHellos.build(c));
       case CERTIFICATE -> Outgoing.handshake(new CertificateMessage(
           hs().identity == null ? java.util.List.of() : hs().identity.chainDer()));
       case NO_CERTIFICATE_ALERT -> Outgoing.alert(Alert.warning(AlertDescription.NO_CERTIFICATE));
@@ -230,7 +232,7 @@ final class ClientFlow extends Flow {
       default -> throw new IllegalStateException(kex.name());
     }
     ClientKeyExchange cke = new ClientKeyExchange(keys);
-    deriveKeys(premaster, cke.encode());
+    deriveKeys(premaster, c.transcriptForm(cke.encode()));
     return Outgoing.handshake(cke);
   }
 

@@ -119,7 +119,7 @@ final class ClientHellos {
     EngineConfig cfg = c.config;
     HandshakeContext hs = c.hs;
     ProtocolVersion v = sh.serverVersion();
-    if (!v.isSupported() || v.compareTo(cfg.minVersion()) < 0 || v.compareTo(cfg.maxVersion()) > 0) {
+    if (!cfg.versions().contains(v)) {
       throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, "ServerHello: version " + v.displayName()
           + " outside " + cfg.minVersion().displayName() + ".." + cfg.maxVersion().displayName());
     }

@@ -32,6 +32,21 @@ final class Connection {
     this.facts = Facts.initial(config.allowRenegotiation());
   }
 
+  /**
+   * The form of one of our handshake messages that the transcript hashes: the TLS encoding itself,
+   * or for DTLS the message as one fragment with the message_seq it is about to be sent with
+   * (RFC 6347 §4.2.6). For a message produced and hashed before it is sent (the ClientKeyExchange
+   * an extended master secret covers, RFC 7627 §4).
+   */
+  Bytes transcriptForm(Bytes tlsEncoding) {
+    DtlsRecords d = records.dtls();
+    if (d == null) {
+      return tlsEncoding;
+    }
+    return dev.hslab.model.dtls.handshake.HandshakeFragment.whole(tlsEncoding.getUnsigned(0), d.sendSeq,
+        tlsEncoding.slice(4, tlsEncoding.length())).encode();
+  }
+
   /** A renegotiation starts a new handshake over the protected connection. */
   void beginNextHandshake() {
     hs = new HandshakeContext();

@@ -72,6 +72,10 @@ public record EngineConfig(
     signatureSchemes = List.copyOf(signatureSchemes);
     identities = List.copyOf(identities);
     Objects.requireNonNull(trust, "trust");
+    if (minVersion.isDtls() != maxVersion.isDtls()) {
+      throw new IllegalArgumentException("minVersion " + minVersion.displayName() + " and maxVersion "
+          + maxVersion.displayName() + " are not of one protocol");
+    }
     if (minVersion.compareTo(maxVersion) > 0) {
       throw new IllegalArgumentException("minVersion " + minVersion.displayName() + " above maxVersion " + maxVersion.displayName());
     }
@@ -94,9 +98,14 @@ public record EngineConfig(
     return new EngineConfigBuilder(this);
   }
 
-  /** The versions this endpoint accepts, lowest first. */
+  /** Whether this endpoint speaks DTLS (RFC 6347): its versions are DTLS versions. */
+  public boolean dtls() {
+    return maxVersion.isDtls();
+  }
+
+  /** The versions this endpoint accepts, lowest first: TLS ones, or DTLS ones for a DTLS endpoint. */
   public List<ProtocolVersion> versions() {
-    return ProtocolVersion.SUPPORTED.stream()
+    return (dtls() ? ProtocolVersion.DTLS : ProtocolVersion.SUPPORTED).stream()
         .filter(v -> v.compareTo(minVersion) >= 0 && v.compareTo(maxVersion) <= 0).toList();
   }
 }

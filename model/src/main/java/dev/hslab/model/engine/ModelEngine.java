@@ -1,6 +1,22 @@
 package dev.hslab.model.engine;
 
 import dev.hslab.model.crypto.Transcript;
+import dev.hslab.model.dtls.DtlsDatagram;
+import dev.hslab.model.dtls.DtlsRecord;
+import dev.hslab.model.dtls.Pmtu;
+import dev.hslab.model.dtls.RecordDecision;
+import dev.hslab.model.dtls.handshake.DtlsClientHello;
+import dev.hslab.model.dtls.handshake.DtlsTranscript;
+import dev.hslab.model.dtls.handshake.FlightMachine;
+import dev.hslab.model.dtls.handshake.FragmentReassembler;
+import dev.hslab.model.dtls.handshake.HandshakeFragment;
+import dev.hslab.model.dtls.handshake.HelloVerifyRequest;
+import dev.hslab.model.dtls.handshake.StatelessCookie;
+import dev.hslab.model.handshake.DtlsClientTable;
+import dev.hslab.model.handshake.DtlsServerTable;
+import dev.hslab.model.handshake.Facts;
+import dev.hslab.model.message.ClientHello;
+import dev.hslab.model.message.HandshakeType;
 import dev.hslab.model.handshake.ClientState;
 import dev.hslab.model.handshake.ClientTable;
 import dev.hslab.model.handshake.Emit;
@@ -39,6 +55,12 @@ import java.util.function.Supplier;
  */
 public final class ModelEngine<S extends Enum<S> & HandshakeState> implements InjectingEngine {
 
+  /**
+   * The peer's address in the DTLS cookie (RFC 6347 §4.2.1): a model engine serves the one peer its
+   * host connects it to, so the cookie binds the ClientHello's fields alone.
+   */
+  private static final Bytes PEER = Bytes.EMPTY;
+
   private final TransitionTable<S> table;
   private final TransitionTable<?> peerTable;
   private final Connection c;
@@ -51,19 +73,40 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
   private Injector injector = Injector.NONE;
   /** Per trace type, how many messages this engine has sent: the occurrence an injection names. */
   private final java.util.Map<String, Integer> sentCounts = new java.util.HashMap<>();
+  /** DTLS: datagrams already packed (a retransmitted flight), sent after {@link #out}'s. */
+  private final List<Bytes> datagrams = new ArrayList<>();
+  /** DTLS server: the stateless cookie of RFC 6347 §4.2.1, under a secret drawn at creation. */
+  private final StatelessCookie cookies;
+  /** DTLS client: the cookie of the last HelloVerifyRequest, sent in the next ClientHello. */
+  private Bytes cookie = Bytes.EMPTY;
 
   private ModelEngine(EngineConfig config, TransitionTable<S> table, TransitionTable<?> peerTable) {
     this.side = config.side();
     this.table = table;
     this.peerTable = peerTable;
-    ProtocolVersion initial = config.minVersion().compareTo(ProtocolVersion.TLS10) < 0 ? config.minVersion() : ProtocolVersion.TLS10;
-    this.c = new Connection(config, new RecordLayer(side, initial, config.recordMode(), config.random()));
+    if (config.dtls()) {
+      // RFC 6347 §4.1: the first ClientHello may go in records of the lowest version offered.
+      FlightMachine<List<DtlsRecords.Plain>> machine = side == Side.CLIENT
+          ? FlightMachine.client(FlightMachine.Policy.RFC6347) : FlightMachine.server(FlightMachine.Policy.RFC6347);
+      DtlsRecords d = new DtlsRecords(config.minVersion(), Pmtu.DEFAULT, machine);
+      this.c = new Connection(config, new RecordLayer(side, config.minVersion(), config.recordMode(), config.random(), d));
+      this.cookies = side == Side.SERVER ? new StatelessCookie(Bytes.wrap(config.random().nextBytes(32))) : null;
+    } else {
+      ProtocolVersion initial = config.minVersion().compareTo(ProtocolVersion.TLS10) < 0 ? config.minVersion() : ProtocolVersion.TLS10;
+      this.c = new Connection(config, new RecordLayer(side, initial, config.recordMode(), config.random()));
+      this.cookies = null;
+    }
     this.flow = side == Side.CLIENT ? new ClientFlow(c) : new ServerFlow(c);
     this.state = table.initial();
   }
 
-  /** A model engine for the side the configuration names. */
+  /** A model engine for the side the configuration names; a DTLS one (the DTLS tables) for DTLS versions. */
   public static ModelEngine<?> create(EngineConfig config) {
+    if (config.dtls()) {
+      return config.side() == Side.CLIENT
+          ? new ModelEngine<ClientState>(config, DtlsClientTable.TABLE, DtlsServerTable.TABLE)
+          : new ModelEngine<ServerState>(config, DtlsServerTable.TABLE, DtlsClientTable.TABLE);
+    }
     return config.side() == Side.CLIENT
         ? new ModelEngine<ClientState>(config, ClientTable.TABLE, ServerTable.TABLE)
         : new ModelEngine<ServerState>(config, ServerTable.TABLE, ClientTable.TABLE);
@@ -109,6 +152,16 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     if (terminal()) {
       return Step.NOTHING; // RFC 5246 §7.2.2: after a fatal alert nothing more is read
     }
+    if (c.records.dtls() != null) {
+      try {
+        datagram(data);
+      } catch (TlsAlertException e) {
+        fail(e);
+      } catch (RuntimeException e) {
+        fail(new TlsAlertException(AlertDescription.INTERNAL_ERROR, "internal error: " + e, e));
+      }
+      return flush();
+    }
     try {
       c.records.read(data, new RecordLayer.RecordHandler() {
         @Override
@@ -143,6 +196,17 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
   @Override
   public Step close() {
     return local(LocalEvent.CLOSE, "close");
+  }
+
+  /** DTLS: the retransmission timer expired; the flight goes out again (RFC 6347 §4.2.4). */
+  @Override
+  public Step retransmissionTimeout() {
+    DtlsRecords d = c.records.dtls();
+    if (d == null || terminal()) {
+      return Step.NOTHING;
+    }
+    apply(d.machine.timerExpired());
+    return flush();
   }
 
   @Override
@@ -241,6 +305,81 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
 
   // --- incoming ---
 
+  /**
+   * One DTLS datagram (RFC 6347 §4.1): its records in order, each opened by the read state of its
+   * epoch; a record that does not frame, open or verify is dropped without an alert (§4.1.2.7). A
+   * handshake fragment of a message already handed out, or any record of an epoch this side has
+   * left, is the peer repeating its previous flight: ours goes out again (§4.2.4).
+   */
+  private void datagram(Bytes datagram) throws TlsAlertException {
+    DtlsRecords d = c.records.dtls();
+    boolean peerRepeated = false;
+    for (RecordDecision framed : DtlsDatagram.decode(datagram)) {
+      if (terminal()) {
+        return;
+      }
+      if (!(d.read.open(framed) instanceof RecordDecision.Accepted opened)) {
+        continue;
+      }
+      DtlsRecord r = opened.record();
+      boolean wasProtected = r.epoch() > 0;
+      if (r.epoch() < d.read.epoch()) {
+        peerRepeated = true;
+        continue;
+      }
+      if (r.type() != ContentType.HANDSHAKE) {
+        record(new TlsRecord(r.type(), r.version(), r.fragment()), wasProtected);
+        continue;
+      }
+      for (HandshakeFragment f : HandshakeFragment.decodeAll(r.fragment())) {
+        peerRepeated |= d.reassembler.offer(f) == FragmentReassembler.Offer.PREVIOUS_MESSAGE;
+      }
+      for (HandshakeFragment m : d.reassembler.take()) {
+        if (terminal()) {
+          return;
+        }
+        dtlsHandshake(m, wasProtected);
+      }
+    }
+    if (peerRepeated && !terminal()) {
+      apply(d.machine.peerRetransmitted());
+    }
+  }
+
+  /** One reassembled DTLS handshake message: the DTLS bodies (HelloVerifyRequest, the cookie) here, the rest as TLS. */
+  private void dtlsHandshake(HandshakeFragment m, boolean wasProtected) throws TlsAlertException {
+    HandshakeType type = HandshakeType.fromDtlsCode(m.msgType());
+    MessageKind kind = MessageKind.of(type);
+    requireRow(kind);
+    HandshakeContext hs = c.hs;
+    ProtocolVersion v = hs.version != null ? hs.version : c.records.version();
+    DecodeContext ctx = new DecodeContext(v, hs.suite != null ? hs.suite.keyExchange() : null);
+    HandshakeMessage msg;
+    if (type == HandshakeType.HELLO_VERIFY_REQUEST) {
+      HelloVerifyRequest hvr = HelloVerifyRequest.decode(m.fragment());
+      cookie = hvr.cookie();
+      info(false, kind, null, m.encode(), null, wasProtected);
+      c.hs.transcript = DtlsTranscript.append(c.hs.transcript, m); // §4.2.1: drops the first ClientHello
+      transition(Trigger.receive(kind));
+      return;
+    } else if (type == HandshakeType.CLIENT_HELLO) {
+      DtlsClientHello dch = DtlsClientHello.decode(m.fragment(), ctx);
+      if (state == (Object) ServerState.WAIT_CLIENT_HELLO_WITH_COOKIE) {
+        if (!cookies.verify(PEER, dch)) {
+          return; // §4.2.1: not a cookie of ours; a stateless server keeps nothing of it
+        }
+        // The server kept no state (§4.2.1): this ClientHello starts the handshake afresh.
+        c.hs = new HandshakeContext();
+        c.facts = Facts.initial(c.config.allowRenegotiation());
+        c.records.dtls().sendSeq = m.messageSeq(); // §4.2.2: the server's message_seq follows the ClientHello's
+      }
+      msg = dch.hello();
+    } else {
+      msg = HandshakeCodec.decodeBody(type, m.fragment(), ctx);
+    }
+    message(kind, msg, m.encode(), null, wasProtected);
+  }
+
   private void record(TlsRecord r, boolean wasProtected) throws TlsAlertException {
     HandshakeReassembler reassembler = c.records.reassembler();
     if (r.type() != ContentType.HANDSHAKE && reassembler.hasPartialMessage()) {
@@ -304,7 +443,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     requireRow(kind);
     flow.absorb(new Incoming(kind, msg, encoding));
     if (kind.isHandshake() && kind != MessageKind.HELLO_REQUEST) {
-      c.hs.append(encoding); // RFC 5246 §7.4.1.1: HelloRequest is not part of the transcript
+      c.hs.append(encoding); // RFC 5246 §7.4.1.1: HelloRequest is not part of the transcript; DTLS: §4.2.6's form
     }
     transition(Trigger.receive(kind));
   }
@@ -337,6 +476,12 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     S before = state;
     Transition<S> row = table.select(state, trigger, c.facts).orElseThrow(() -> new TlsAlertException(
         AlertDescription.UNEXPECTED_MESSAGE, trigger + " not allowed in " + before + " for " + c.hs.suite));
+    // RFC 6347 §4.2.4: a row that sends handshake messages sends one flight.
+    boolean flight = c.records.dtls() != null && row.emits().stream()
+        .anyMatch(e -> e.applies(c.facts) && (e.kind().isHandshake() || e.kind() == MessageKind.CHANGE_CIPHER_SPEC));
+    if (flight) {
+      c.records.dtls().newFlight();
+    }
     for (Emit e : row.emits()) {
       if (e.applies(c.facts)) {
         emit(e.kind(), e.optional());
@@ -344,6 +489,9 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     }
     flushHandshake();
     setState(row.to());
+    if (c.records.dtls() != null) {
+      flights(trigger, before, row, flight);
+    }
     // A handshake completes when the peer's Finished has been verified (RFC 5246 §7.4.9).
     if (trigger.equals(Trigger.receive(MessageKind.FINISHED)) && state.phase() == HandshakeState.Phase.ESTABLISHED) {
       Completion.complete(c);
@@ -355,14 +503,19 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
   }
 
   private void emit(MessageKind kind, boolean optional) throws TlsAlertException {
+    if (kind == MessageKind.HELLO_VERIFY_REQUEST) {
+      helloVerifyRequest(optional);
+      return;
+    }
     Outgoing o = flow.produce(kind);
+    Bytes payload = o.type() == ContentType.HANDSHAKE && c.records.dtls() != null ? dtlsMessage(o) : o.payload();
     if (o.message() != null && kind != MessageKind.HELLO_REQUEST) {
-      c.hs.append(o.payload());
+      c.hs.append(payload);
     }
     inject(o.alert() != null ? "alert" : kind.typeName());
     if (o.type() == ContentType.HANDSHAKE) {
-      info(true, kind, o.message(), o.payload(), null, c.records.writeProtected(), optional, o::detail);
-      pendingHandshake.add(o.payload());
+      info(true, kind, o.message(), payload, null, c.records.writeProtected(), optional, o::detail);
+      pendingHandshake.add(payload);
       return;
     }
     flushHandshake();
@@ -370,6 +523,69 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     out.addAll(c.records.write(o.type(), List.of(o.payload())));
     if (o.type() == ContentType.CHANGE_CIPHER_SPEC) {
       c.records.activateWrite(); // RFC 5246 §7.1: what follows our CCS uses the new keys
+    }
+  }
+
+  /**
+   * A DTLS handshake message (RFC 6347 §4.2.2): the TLS body under the 12-byte header with this
+   * side's next message_seq, as one whole fragment (the record layer cuts it to the datagram
+   * budget); a ClientHello carries the cookie after session_id (§4.2.1).
+   */
+  private Bytes dtlsMessage(Outgoing o) {
+    Bytes tls = o.payload();
+    Bytes body = o.message() instanceof ClientHello ch
+        ? new DtlsClientHello(ch, cookie).encodeBody() : tls.slice(HandshakeCodec.HEADER_LENGTH, tls.length());
+    return HandshakeFragment.whole(tls.getUnsigned(0), c.records.dtls().sendSeq++, body).encode();
+  }
+
+  /**
+   * The stateless server's answer to a ClientHello without a valid cookie (RFC 6347 §4.2.1): a
+   * HelloVerifyRequest of version DTLS 1.0 whatever will be negotiated, with an HMAC cookie over
+   * the ClientHello. Neither it nor the ClientHello it answers is hashed.
+   */
+  private void helloVerifyRequest(boolean optional) {
+    HelloVerifyRequest hvr = cookies.request(PEER, c.hs.clientHello, ProtocolVersion.DTLS10);
+    Bytes payload = HandshakeFragment.whole(HelloVerifyRequest.TYPE, c.records.dtls().sendSeq++, hvr.encodeBody()).encode();
+    c.hs.transcript = Transcript.empty();
+    info(true, MessageKind.HELLO_VERIFY_REQUEST, null, payload, null, false, optional, hvr::describe);
+    pendingHandshake.add(payload);
+  }
+
+  /**
+   * The flight machine's view of a transition (RFC 6347 §4.2.4 Figure 3): a row taken on a
+   * message that answers with a flight, or ends the handshake, completes the peer's flight; a row
+   * that sends starts ours, stateless for a HelloVerifyRequest, the last when it ends the
+   * handshake.
+   */
+  private void flights(Trigger trigger, S before, Transition<S> row, boolean sent) {
+    DtlsRecords d = c.records.dtls();
+    boolean done = state.phase() == HandshakeState.Phase.ESTABLISHED && before.phase() != HandshakeState.Phase.ESTABLISHED;
+    if (trigger instanceof Trigger.Receive && (sent || done)) {
+      apply(d.machine.receivedFlight(done && !sent));
+    }
+    if (sent) {
+      boolean stateless = row.emits().stream().anyMatch(e -> e.kind() == MessageKind.HELLO_VERIFY_REQUEST);
+      FlightMachine.Sent how = stateless ? FlightMachine.Sent.STATELESS
+          : done ? FlightMachine.Sent.LAST : FlightMachine.Sent.AWAIT_ANSWER;
+      apply(d.machine.send(List.copyOf(d.flight), how));
+    }
+  }
+
+  /** Carries out one step of the flight machine: the flight again, the timer, or giving up. */
+  private void apply(FlightMachine.Next<List<DtlsRecords.Plain>> next) {
+    DtlsRecords d = c.records.dtls();
+    boolean wasTimed = d.machine.timed();
+    d.machine = next.machine();
+    next.retransmit().ifPresent(f -> datagrams.addAll(d.retransmit(f)));
+    if (next.timer() instanceof FlightMachine.Timer.Arm a) {
+      events.add(new EngineEvent.RetransmissionTimer(a.afterMillis()));
+    } else if (next.timer() instanceof FlightMachine.Timer.Cancel && wasTimed) {
+      events.add(EngineEvent.RetransmissionTimer.cancel());
+    }
+    if (next.gaveUp()) {
+      // §4.2.4: past the bound the handshake has failed, as a timeout does.
+      events.add(new EngineEvent.TimedOut(state.name(), waitingFor()));
+      setState(table.failed());
     }
   }
 
@@ -430,7 +646,19 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
   }
 
   private Step flush() {
-    Step s = new Step(out, events);
+    DtlsRecords d = c.records.dtls();
+    if (d != null && d.machine.timed() && terminal()) {
+      events.add(EngineEvent.RetransmissionTimer.cancel());
+      d.machine = d.machine.stopped();
+    }
+    List<Bytes> records = out;
+    if (d != null) {
+      // RFC 6347 §4.1.1: whole records, several to a datagram, each datagram within the PMTU.
+      records = new ArrayList<>(DtlsDatagram.packEncoded(out, d.pmtu));
+      records.addAll(datagrams);
+      datagrams.clear();
+    }
+    Step s = new Step(records, events);
     out.clear();
     events.clear();
     return s;

@@ -42,17 +42,33 @@ final class RecordLayer {
   private ProtocolVersion version;
   private OutgoingTap tap = OutgoingTap.NONE;
   private int written;
+  /** The DTLS record layer (RFC 6347 §4.1) of a DTLS endpoint; null for TLS. */
+  private final DtlsRecords dtls;
 
   RecordLayer(Side side, ProtocolVersion initialVersion, HandshakeFragmenter.Mode mode, RandomSource random) {
+    this(side, initialVersion, mode, random, null);
+  }
+
+  RecordLayer(Side side, ProtocolVersion initialVersion, HandshakeFragmenter.Mode mode, RandomSource random,
+      DtlsRecords dtls) {
     this.side = side;
     this.version = initialVersion;
     this.fragmenter = new HandshakeFragmenter(mode);
     this.random = random;
+    this.dtls = dtls;
+  }
+
+  /** The DTLS record layer, or null for a TLS endpoint. */
+  DtlsRecords dtls() {
+    return dtls;
   }
 
   /** The version stamped on outgoing records: the negotiated one once the hellos fixed it. */
   void setVersion(ProtocolVersion v) {
     this.version = v;
+    if (dtls != null) {
+      dtls.write.setVersion(v);
+    }
   }
 
   ProtocolVersion version() {
@@ -85,6 +101,9 @@ final class RecordLayer {
 
   /** Our ChangeCipherSpec went out: later records use the pending write state. */
   void activateWrite() {
+    if (dtls != null) {
+      dtls.write.nextEpoch(pendingWrite); // RFC 6347 §4.1: a ChangeCipherSpec starts the next epoch
+    }
     writeCipher = pendingWrite;
     pendingWrite = null;
     writeProtected = true;
@@ -94,6 +113,9 @@ final class RecordLayer {
   void activateRead() throws TlsAlertException {
     if (pendingRead == null) {
       throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "change_cipher_spec before the keys are known");
+    }
+    if (dtls != null) {
+      dtls.read.nextEpoch(pendingRead);
     }
     readCipher = pendingRead;
     pendingRead = null;
@@ -108,6 +130,9 @@ final class RecordLayer {
 
   /** Frames and protects a payload of one content type; handshake messages per the record mode. */
   List<Bytes> write(ContentType type, List<Bytes> payloads) {
+    if (dtls != null) {
+      return dtls.write(type, payloads);
+    }
     List<Bytes> out = new ArrayList<>();
     List<Bytes> fragments = type == ContentType.HANDSHAKE ? fragmenter.pack(payloads) : split(payloads);
     for (Bytes f : fragments) {

@@ -25,7 +25,7 @@ final class ServerNegotiation {
   /** RFC 5246 Appendix E.1: the highest version both support; below our minimum is protocol_version. */
   static ProtocolVersion version(EngineConfig cfg, ClientHello ch) throws TlsAlertException {
     ProtocolVersion offered = ch.clientVersion();
-    if (offered.compareTo(cfg.minVersion()) < 0) {
+    if (offered.compareTo(cfg.minVersion()) < 0 || (cfg.dtls() && !offered.isDtls())) {
       throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, "ClientHello: version " + offered.displayName()
           + " below our minimum " + cfg.minVersion().displayName());
     }

@@ -68,7 +68,7 @@ public final class Deviations {
         add(out, path, mutation(Kind.SWAP, i, s, sent.get(i + 1).label(), null, null));
       }
       MessageKind here = kindOf(s.label());
-      for (MessageKind k : MessageKind.values()) {
+      for (MessageKind k : MessageKind.tls()) {
         if (k != here) {
           add(out, path, mutation(injectionKind(path, i, s.sender(), k, firstHandshakeEnd), i, s, null, k, null));
         }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Moves {
 
-  private static final MessageKind[] KINDS = MessageKind.values();
+  private static final MessageKind[] KINDS = MessageKind.tls().toArray(MessageKind[]::new);
   /** Deliveries and faults are tried on the channel to the server first. */
   private static final Side[] RECEIVERS = {Side.SERVER, Side.CLIENT};
   private static final Move[] DELIVER = {Move.deliver(Side.SERVER), Move.deliver(Side.CLIENT)};

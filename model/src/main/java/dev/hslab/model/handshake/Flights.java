@@ -20,14 +20,47 @@ public final class Flights {
   /** One message of a flow: who sent which kind. */
   public record Sent(Side from, MessageKind kind) {}
 
-  private static final List<List<Sent>> FULL = walkAll(false);
-  private static final List<List<Sent>> ABBREVIATED = walkAll(true);
+  private static final List<ProtocolVersion> TLS_VERSIONS = List.of(ProtocolVersion.SSL3, ProtocolVersion.TLS12);
+  private static final List<List<Sent>> FULL = walkAll(ClientTable.TABLE, ServerTable.TABLE, TLS_VERSIONS, false);
+  private static final List<List<Sent>> ABBREVIATED = walkAll(ClientTable.TABLE, ServerTable.TABLE, TLS_VERSIONS, true);
+  private static final List<List<Sent>> DTLS_FULL =
+      walkAll(DtlsClientTable.TABLE, DtlsServerTable.TABLE, List.of(ProtocolVersion.DTLS12), false);
+  private static final List<List<Sent>> DTLS_ABBREVIATED =
+      walkAll(DtlsClientTable.TABLE, DtlsServerTable.TABLE, List.of(ProtocolVersion.DTLS12), true);
 
   private Flights() {}
 
   /** The complete first handshakes the tables allow, full or abbreviated (resumed). */
   public static List<List<Sent>> handshakes(boolean abbreviated) {
     return abbreviated ? ABBREVIATED : FULL;
+  }
+
+  /**
+   * The complete first handshakes the DTLS tables allow ({@link DtlsClientTable}, {@link
+   * DtlsServerTable}), full or abbreviated: RFC 6347 §4.2.4's message flights.
+   */
+  public static List<List<Sent>> dtlsHandshakes(boolean abbreviated) {
+    return abbreviated ? DTLS_ABBREVIATED : DTLS_FULL;
+  }
+
+  /**
+   * {@code flow} cut into flights (RFC 6347 §4.2.4): the runs of messages one side sends before
+   * the other answers. A row of a table sends one flight, so the runs are the rows' emits.
+   */
+  public static List<List<Sent>> flights(List<Sent> flow) {
+    List<List<Sent>> out = new ArrayList<>();
+    List<Sent> current = new ArrayList<>();
+    for (Sent m : flow) {
+      if (!current.isEmpty() && current.get(0).from() != m.from()) {
+        out.add(List.copyOf(current));
+        current.clear();
+      }
+      current.add(m);
+    }
+    if (!current.isEmpty()) {
+      out.add(List.copyOf(current));
+    }
+    return List.copyOf(out);
   }
 
   /** What {@code side} waits for before any message crossed the wire: its peer's first message. */
@@ -74,14 +107,15 @@ public final class Flights {
     return Optional.empty();
   }
 
-  private static List<List<Sent>> walkAll(boolean resumed) {
+  private static List<List<Sent>> walkAll(TransitionTable<ClientState> client, TransitionTable<ServerState> server,
+      List<ProtocolVersion> versions, boolean resumed) {
     List<List<Sent>> out = new ArrayList<>();
-    for (ProtocolVersion version : List.of(ProtocolVersion.SSL3, ProtocolVersion.TLS12)) {
+    for (ProtocolVersion version : versions) {
       for (KeyExchange kex : KeyExchange.values()) {
         for (int bits = 0; bits < 16; bits++) {
           Facts f = new Facts(version, kex, resumed, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
               (bits & 8) != 0, false, false);
-          walk(f).filter(flow -> !out.contains(flow)).ifPresent(out::add);
+          walk(client, server, f).filter(flow -> !out.contains(flow)).ifPresent(out::add);
         }
       }
     }
@@ -89,9 +123,8 @@ public final class Flights {
   }
 
   /** Both tables run against each other under {@code facts}; empty if the facts lead nowhere. */
-  private static Optional<List<Sent>> walk(Facts facts) {
-    TransitionTable<ClientState> client = ClientTable.TABLE;
-    TransitionTable<ServerState> server = ServerTable.TABLE;
+  private static Optional<List<Sent>> walk(TransitionTable<ClientState> client, TransitionTable<ServerState> server,
+      Facts facts) {
     Deque<Sent> wire = new ArrayDeque<>();
     List<Sent> flow = new ArrayList<>();
     Transition<ClientState> opening =

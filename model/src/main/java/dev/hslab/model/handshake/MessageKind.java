@@ -1,7 +1,6 @@
 package dev.hslab.model.handshake;
 
 import dev.hslab.model.message.HandshakeType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,12 +8,16 @@ import java.util.Locale;
  * What the transition tables see of a message: a handshake type, ChangeCipherSpec, application
  * data, or one of the warning alerts that take part in a flow (close_notify, SSL 3.0's
  * no_certificate, no_renegotiation). Fatal alerts are not table rows: one rule ends the
- * connection on any of them.
+ * connection on any of them. DTLS adds hello_verify_request (RFC 6347 §4.2.1); {@link #tls()} and
+ * {@link #typeNames()} leave it out, so what TLS enumerates (faults, injections, the explorer) is
+ * what it was before DTLS.
  */
 public enum MessageKind {
   HELLO_REQUEST(HandshakeType.HELLO_REQUEST),
   CLIENT_HELLO(HandshakeType.CLIENT_HELLO),
   SERVER_HELLO(HandshakeType.SERVER_HELLO),
+  /** RFC 6347 §4.2.1: DTLS only; read only by the DTLS tables. */
+  HELLO_VERIFY_REQUEST(HandshakeType.HELLO_VERIFY_REQUEST),
   CERTIFICATE(HandshakeType.CERTIFICATE),
   SERVER_KEY_EXCHANGE(HandshakeType.SERVER_KEY_EXCHANGE),
   CERTIFICATE_REQUEST(HandshakeType.CERTIFICATE_REQUEST),
@@ -47,6 +50,21 @@ public enum MessageKind {
     return handshakeType != null;
   }
 
+  /** Whether only DTLS sends this kind: hello_verify_request. */
+  public boolean dtlsOnly() {
+    return handshakeType != null && handshakeType.dtlsOnly();
+  }
+
+  /** The kinds of TLS, in declaration order: every kind but the DTLS-only ones. */
+  public static List<MessageKind> tls() {
+    return TLS;
+  }
+
+  /** The kinds of TLS or, with {@code dtls}, of DTLS (every kind), in declaration order. */
+  public static List<MessageKind> of(boolean dtls) {
+    return dtls ? ALL : TLS;
+  }
+
   public boolean isAlert() {
     return name().endsWith("_ALERT");
   }
@@ -65,11 +83,16 @@ public enum MessageKind {
   }
 
   /**
-   * Every type name, once each, in declaration order: the handshake types, change_cipher_spec,
+   * Every TLS type name, once each, in declaration order: the handshake types, change_cipher_spec,
    * application_data, then alert.
    */
   public static List<String> typeNames() {
     return TYPE_NAMES;
+  }
+
+  /** {@link #typeNames()}, with DTLS's hello_verify_request when {@code dtls}. */
+  public static List<String> typeNames(boolean dtls) {
+    return dtls ? DTLS_TYPE_NAMES : TYPE_NAMES;
   }
 
   /**
@@ -87,8 +110,10 @@ public enum MessageKind {
     throw new IllegalArgumentException("no message type " + typeName);
   }
 
-  private static final List<String> TYPE_NAMES =
-      Arrays.stream(values()).map(MessageKind::typeName).distinct().toList();
+  private static final List<MessageKind> ALL = List.of(values());
+  private static final List<MessageKind> TLS = ALL.stream().filter(k -> !k.dtlsOnly()).toList();
+  private static final List<String> TYPE_NAMES = TLS.stream().map(MessageKind::typeName).distinct().toList();
+  private static final List<String> DTLS_TYPE_NAMES = ALL.stream().map(MessageKind::typeName).distinct().toList();
 
   public static MessageKind of(HandshakeType type) {
     for (MessageKind k : values()) {

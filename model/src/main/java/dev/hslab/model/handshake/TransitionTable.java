@@ -1,7 +1,6 @@
 package dev.hslab.model.handshake;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,6 +25,7 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
   private final List<Transition<S>> rows;
   private final Map<S, List<Transition<S>>> byState;
   private final Set<MessageKind> sentOptionally;
+  private final List<S> states;
 
   TransitionTable(Side side, Class<S> stateType, S initial, S failed, List<Transition<S>> rows) {
     this.side = side;
@@ -53,6 +53,12 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
       }
     }
     this.sentOptionally = Collections.unmodifiableSet(optional);
+    Set<S> used = EnumSet.of(initial, failed);
+    for (Transition<S> t : rows) {
+      used.add(t.from());
+      used.add(t.to());
+    }
+    this.states = List.copyOf(used);
   }
 
   public Side side() {
@@ -68,8 +74,12 @@ public final class TransitionTable<S extends Enum<S> & HandshakeState> {
     return failed;
   }
 
+  /**
+   * The states this table uses, in declaration order: TLS and DTLS share the state enums, and
+   * each table has only its own (a TLS table has no WAIT_HELLO_VERIFY_REQUEST).
+   */
   public List<S> states() {
-    return Arrays.asList(stateType.getEnumConstants());
+    return states;
   }
 
   public List<Transition<S>> rows() {

@@ -92,6 +92,9 @@ public final class HandshakeCodec {
       case CERTIFICATE_VERIFY -> CertificateVerify.decode(r, ctx);
       case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.decode(r, ctx);
       case FINISHED -> Finished.decode(r, ctx);
+      // fromCode never yields it: DTLS decodes its HelloVerifyRequest with dtls.handshake's codec.
+      case HELLO_VERIFY_REQUEST -> throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+          "handshake: hello_verify_request is DTLS only");
     };
   }
 

@@ -156,8 +156,15 @@ public record ProtocolVersion(int major, int minor) implements Comparable<Protoc
     throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "unknown version " + name);
   }
 
+  /**
+   * Older first. Two DTLS versions compare by what they are (DTLS 1.0 before DTLS 1.2, though
+   * its minor byte is higher: RFC 6347 §4.1); anything else by its two bytes, as TLS always has.
+   */
   @Override
   public int compareTo(ProtocolVersion o) {
+    if (isDtls() && o.isDtls()) {
+      return Integer.compare(o.minor, minor);
+    }
     return Integer.compare(code(), o.code());
   }
 

@@ -22,20 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class ValidPathsTest {
 
-  private static final String CH = "client.client_hello";
-  private static final String SH = "server.server_hello";
-  private static final String S_CERT = "server.certificate";
-  private static final String SKE = "server.server_key_exchange";
-  private static final String CR = "server.certificate_request";
-  private static final String SHD = "server.server_hello_done";
-  private static final String C_CERT = "client.certificate";
-  private static final String CKE = "client.client_key_exchange";
-  private static final String CV = "client.certificate_verify";
-  private static final String C_CCS = "client.change_cipher_spec";
-  private static final String C_FIN = "client.finished";
-  private static final String NST = "server.new_session_ticket";
-  private static final String S_CCS = "server.change_cipher_spec";
-  private static final String S_FIN = "server.finished";
+  static final String CH = "client.client_hello";
+  static final String SH = "server.server_hello";
+  static final String S_CERT = "server.certificate";
+  static final String SKE = "server.server_key_exchange";
+  static final String CR = "server.certificate_request";
+  static final String SHD = "server.server_hello_done";
+  static final String C_CERT = "client.certificate";
+  static final String CKE = "client.client_key_exchange";
+  static final String CV = "client.certificate_verify";
+  static final String C_CCS = "client.change_cipher_spec";
+  static final String C_FIN = "client.finished";
+  static final String NST = "server.new_session_ticket";
+  static final String S_CCS = "server.change_cipher_spec";
+  static final String S_FIN = "server.finished";
 
   private static List<List<String>> pathsOf(Configuration c) {
     ExplorationReport r = Explorer.explore(ExploreOptions.of(List.of(c)));

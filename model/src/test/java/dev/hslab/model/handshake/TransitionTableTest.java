@@ -16,7 +16,9 @@ class TransitionTableTest {
   /** Every combination of facts a guard can see after the hellos. */
   static List<Facts> allFacts() {
     List<Facts> out = new ArrayList<>();
-    for (ProtocolVersion v : ProtocolVersion.SUPPORTED) {
+    List<ProtocolVersion> versions = new ArrayList<>(ProtocolVersion.SUPPORTED);
+    versions.addAll(List.of(ProtocolVersion.DTLS10, ProtocolVersion.DTLS12));
+    for (ProtocolVersion v : versions) {
       for (KeyExchange k : KeyExchange.values()) {
         for (int bits = 0; bits < 1 << 7; bits++) {
           out.add(new Facts(v, k, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
@@ -28,7 +30,7 @@ class TransitionTableTest {
   }
 
   static Stream<TransitionTable<?>> tables() {
-    return Stream.of(ClientTable.TABLE, ServerTable.TABLE);
+    return Stream.of(ClientTable.TABLE, ServerTable.TABLE, DtlsClientTable.TABLE, DtlsServerTable.TABLE);
   }
 
   @Test

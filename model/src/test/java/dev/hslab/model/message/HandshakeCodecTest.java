@@ -44,7 +44,8 @@ class HandshakeCodecTest {
         }
       }
     }
-    assertThat(seen).containsExactlyInAnyOrder(HandshakeType.values());
+    assertThat(seen).containsExactlyInAnyOrder(
+        java.util.Arrays.stream(HandshakeType.values()).filter(t -> !t.dtlsOnly()).toArray(HandshakeType[]::new));
   }
 
   @Test

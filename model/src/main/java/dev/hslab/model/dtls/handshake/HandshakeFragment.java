@@ -88,11 +88,8 @@ public record HandshakeFragment(int msgType, int length, int messageSeq, int fra
 
   /** The RFC name of a handshake type code, DTLS's hello_verify_request included. */
   public static String typeName(int msgType) {
-    if (msgType == HelloVerifyRequest.TYPE) {
-      return "hello_verify_request";
-    }
     try {
-      return HandshakeType.fromCode(msgType).rfcName();
+      return HandshakeType.fromDtlsCode(msgType).rfcName();
     } catch (TlsAlertException e) {
       return "unknown(" + msgType + ")";
     }
