@@ -5,38 +5,64 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model engine against the floor, interleaved in one JVM ({@link Paired}): alternate slices
- * of model handshakes ({@link HandshakeBenchmark}) and floor operations ({@link FloorBenchmark})
- * on the same pools, each side's median rate over the rounds. (On the project machine JMH's
- * separate runs of the two gave ratios between 0.54 and 0.99 from one run to the next.) The JIT
- * profiles are shared, which is harmless here: the floor's code is a subset of the handshake's
- * (the same BouncyCastle and JDK primitives). Rows {@code paired.SUITE}, subject {@code model},
- * baseline {@code floor}.
+ * The handshake rows again, interleaved in one JVM ({@link Paired}): for each suite and CA family,
+ * alternate slices of the model's handshakes, the floor's operations ({@link FloorBenchmark}), and
+ * the bare handshakes of SunJSSE and BCJSSE, set up as deployed and the documented way
+ * ({@link HandshakeBenchmark}), all on the same pools; each side's median rate over the rounds.
+ * (On the project machine JMH's separate runs of the model and the floor gave ratios between 0.54
+ * and 0.99 from one run to the next.) The JIT profiles are shared, which is harmless here: the
+ * floor's code is a subset of the handshake's (the same BouncyCastle and JDK primitives), and the
+ * two set-ups of a peer run the same provider code. Rows {@code paired.SUITE.CA}: {@code model}
+ * against {@code floor}, {@code jsse} and {@code bcjsse}; {@code jsse} against {@code jsse-bare},
+ * {@code bcjsse} against {@code bcjsse-bare}.
  */
-public final class PairedFloor {
+public final class PairedHandshakes {
 
-  private PairedFloor() {}
+  /** The engines of {@link HandshakeBenchmark} measured here, in slice order, then the floor. */
+  private static final List<String> ENGINES = List.of("model", "jsse", "jsse-bare", "bcjsse", "bcjsse-bare");
+
+  private PairedHandshakes() {}
 
   public static List<Comparison> run(Budget budget) throws Exception {
     List<Comparison> out = new ArrayList<>();
     for (Suite suite : Suite.values()) {
-      out.add(run(suite, budget));
+      for (CaFamily ca : CaFamily.values()) {
+        out.addAll(run(suite, ca, budget));
+      }
     }
     return out;
   }
 
-  static Comparison run(Suite suite, Budget budget) throws Exception {
-    HandshakeBenchmark model = new HandshakeBenchmark();
-    model.suite = suite;
-    model.engine = "model";
-    model.pool = budget.pool();
-    model.setUp();
+  static List<Comparison> run(Suite suite, CaFamily ca, Budget budget) throws Exception {
+    List<Paired.Measured> ops = new ArrayList<>();
+    for (String engine : ENGINES) {
+      HandshakeBenchmark b = new HandshakeBenchmark();
+      b.suite = suite;
+      b.ca = ca;
+      b.engine = engine;
+      b.pool = budget.pool();
+      b.setUp();
+      ops.add(Paired.Measured.one(b::handshake));
+    }
     FloorBenchmark floor = new FloorBenchmark();
     floor.suite = suite;
+    floor.ca = ca;
     floor.pool = budget.pool();
     floor.setUp();
-    double[] rates = Paired.medianRates(
-        List.of(Paired.Measured.one(model::handshake), Paired.Measured.one(floor::floor)), budget);
-    return new Comparison("paired." + suite.label(), "model", "floor", rates[0], rates[1]);
+    ops.add(Paired.Measured.one(floor::floor));
+    double[] rates = Paired.medianRates(ops, budget);
+    double model = rates[0];
+    double jsse = rates[1];
+    double jsseBare = rates[2];
+    double bcjsse = rates[3];
+    double bcjsseBare = rates[4];
+    double floorRate = rates[5];
+    String name = "paired." + suite.label() + "." + ca.label();
+    return List.of(
+        new Comparison(name, "model", "floor", model, floorRate),
+        new Comparison(name, "model", "jsse", model, jsse),
+        new Comparison(name, "model", "bcjsse", model, bcjsse),
+        new Comparison(name, "jsse", "jsse-bare", jsse, jsseBare),
+        new Comparison(name, "bcjsse", "bcjsse-bare", bcjsse, bcjsseBare));
   }
 }
