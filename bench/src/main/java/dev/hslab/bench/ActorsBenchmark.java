@@ -44,6 +44,7 @@ public class ActorsBenchmark extends ThroughputBenchmark {
   public static final int BATCH = 16;
 
   private static final Suite SUITE = Suite.ECDHE_RSA;
+  private static final CaFamily CA = CaFamily.ECDSA_P256;
   private static final List<Loopback.Action> CLOSE = List.of(new Loopback.Action.Close(Side.CLIENT));
   private static final Set<Outcome.Kind> CLEAN_FAILURES =
       Set.of(Outcome.Kind.ALERT, Outcome.Kind.ALERT_RECEIVED, Outcome.Kind.TIMEOUT);
@@ -68,7 +69,7 @@ public class ActorsBenchmark extends ThroughputBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    servers = Identities.servers(SUITE.serverKey(), pool);
+    servers = Identities.servers(CA, SUITE.serverKey(), pool);
     random = RandomSource.seeded(3).fork("actors/" + run.label());
     network = run.network();
     if (run.threads() > 0) {
@@ -132,8 +133,8 @@ public class ActorsBenchmark extends ThroughputBenchmark {
   /** Connection k: its own randoms (engines and network), the next server identity of the pool. */
   private Connection connection(long k) {
     RandomSource r = random.fork("connection#" + k);
-    return new Connection(ModelEngine.create(SUITE.client(r.fork("client"), null, false)),
-        ModelEngine.create(SUITE.server(r.fork("server"), servers.get((int) (k % pool)), cache, false, ticketKey)),
+    return new Connection(ModelEngine.create(SUITE.client(CA, r.fork("client"), null, false)),
+        ModelEngine.create(SUITE.server(CA, r.fork("server"), servers.get((int) (k % pool)), cache, false, ticketKey)),
         r.fork("network"));
   }
 }

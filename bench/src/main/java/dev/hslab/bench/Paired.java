@@ -52,7 +52,8 @@ final class Paired {
    * compilers were quiet, at most {@link #MAX_WARMUP_FACTOR} times as many rounds: with the
    * handshake's code compiled once per handshake, C2 still compiles it 20–40 s into a fresh JVM,
    * and a slice measured meanwhile counts a one-time cost as throughput (on the project machine the
-   * model's ratio to the floor was 0.87 after 8 s of warm-up and 0.89 after 44 s).
+   * model's ratio to the floor was 0.87 after 8 s of warm-up and 0.89 after 44 s). A budget
+   * without {@code quietJit} (a quick look) stops after its warm-up iterations.
    */
   static double[] medianRates(List<Measured> ops, Budget budget) throws Exception {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -62,7 +63,7 @@ final class Paired {
   }
 
   static double[] medianRates(List<Measured> ops, Budget budget, LongSupplier compileMillis) throws Exception {
-    int maxWarmup = MAX_WARMUP_FACTOR * budget.warmupIterations();
+    int maxWarmup = (budget.quietJit() ? MAX_WARMUP_FACTOR : 1) * budget.warmupIterations();
     for (int i = 0; i < maxWarmup; i++) {
       long compiledBefore = compileMillis.getAsLong();
       long start = System.nanoTime();

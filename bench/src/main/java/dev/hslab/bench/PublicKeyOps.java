@@ -1,6 +1,5 @@
 package dev.hslab.bench;
 
-import dev.hslab.model.pki.Identity;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -9,11 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.X509Certificate;
-import java.util.List;
 import javax.crypto.Cipher;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.crypto.agreement.X25519Agreement;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -89,10 +84,14 @@ final class PublicKeyOps {
     }
   }
 
-  /** RFC 5246 section 7.4.7.1: the client encrypts the premaster secret, the server decrypts it. */
-  void rsaKeyTransport(PublicKey serverPublic, PrivateKey serverPrivate, byte[] premaster) throws GeneralSecurityException {
+  /** RFC 5246 section 7.4.7.1: the client encrypts the premaster secret to the server's key. */
+  byte[] rsaEncrypt(PublicKey serverPublic, byte[] premaster) throws GeneralSecurityException {
     rsaCipher.init(Cipher.ENCRYPT_MODE, serverPublic, random);
-    byte[] encrypted = rsaCipher.doFinal(premaster);
+    return rsaCipher.doFinal(premaster);
+  }
+
+  /** The server decrypts it; checked against the premaster it should give. */
+  void rsaDecrypt(PrivateKey serverPrivate, byte[] encrypted, byte[] premaster) throws GeneralSecurityException {
     rsaCipher.init(Cipher.DECRYPT_MODE, serverPrivate);
     if (!java.util.Arrays.equals(rsaCipher.doFinal(encrypted), premaster)) {
       throw new IllegalStateException("RSA premaster secret does not decrypt");
@@ -113,47 +112,18 @@ final class PublicKeyOps {
     }
   }
 
-  /**
-   * The signatures of a chain below its trust anchor: each certificate's (ecdsa-with-SHA256, by
-   * the ECDSA P-256 CA) checked with its issuer's key, as a client does with the server's chain.
-   */
-  void verifyChain(List<X509Certificate> chain, List<ECPublicKeyParameters> issuerKeys) throws GeneralSecurityException {
-    for (int i = 0; i < issuerKeys.size(); i++) {
-      X509Certificate c = chain.get(i);
-      ASN1Sequence sig = ASN1Sequence.getInstance(c.getSignature());
-      ecdsaVerify(issuerKeys.get(i), c.getTBSCertificate(),
-          ASN1Integer.getInstance(sig.getObjectAt(0)).getValue(), ASN1Integer.getInstance(sig.getObjectAt(1)).getValue());
-    }
+  /** One ephemeral X25519 key pair (RFC 7748 section 6.1). */
+  X25519PublicKeyParameters x25519KeyPair() {
+    return new X25519PrivateKeyParameters(random).generatePublicKey();
   }
 
-  /** The issuers' keys of {@code id}'s chain, converted once: the chain's own next certificate, then the root. */
-  static List<ECPublicKeyParameters> issuerKeys(Identity id, X509Certificate root) throws IOException {
-    List<X509Certificate> chain = id.chain();
-    java.util.ArrayList<ECPublicKeyParameters> keys = new java.util.ArrayList<>();
-    for (int i = 0; i < chain.size(); i++) {
-      X509Certificate issuer = i + 1 < chain.size() ? chain.get(i + 1) : root;
-      if (chain.get(i).equals(root)) {
-        break; // the anchor itself is trusted, not verified
-      }
-      keys.add(ecPublic(issuer.getPublicKey()));
-    }
-    return keys;
-  }
-
-  /** Both sides' ephemeral X25519 keys and both agreements (RFC 7748 section 6.1). */
-  void x25519Exchange() {
-    X25519PrivateKeyParameters server = new X25519PrivateKeyParameters(random);
-    X25519PrivateKeyParameters client = new X25519PrivateKeyParameters(random);
-    X25519PublicKeyParameters serverPublic = server.generatePublicKey();
-    X25519PublicKeyParameters clientPublic = client.generatePublicKey();
-    byte[] a = new byte[32];
-    byte[] b = new byte[32];
+  /** One X25519 agreement, checked against the value the other side computes. */
+  void x25519Agree(X25519PrivateKeyParameters own, X25519PublicKeyParameters peer, byte[] expected) {
+    byte[] out = new byte[32];
     X25519Agreement agreement = new X25519Agreement();
-    agreement.init(client);
-    agreement.calculateAgreement(serverPublic, a, 0);
-    agreement.init(server);
-    agreement.calculateAgreement(clientPublic, b, 0);
-    if (!java.util.Arrays.equals(a, b)) {
+    agreement.init(own);
+    agreement.calculateAgreement(peer, out, 0);
+    if (!java.util.Arrays.equals(out, expected)) {
       throw new IllegalStateException("X25519 agreements differ");
     }
   }

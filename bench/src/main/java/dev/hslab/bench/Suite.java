@@ -41,19 +41,29 @@ public enum Suite {
     return clientAuth;
   }
 
+  /** The client's key type when the suite authenticates the client: RSA-2048. */
+  public KeyType clientKey() {
+    return KeyType.RSA_2048;
+  }
+
+  /** The IANA name of the suite. */
+  public String ianaName() {
+    return suite.ianaName();
+  }
+
   /** The name in {@code hslab bench} output, e.g. {@code ecdhe_rsa_auth}. */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** A client presenting {@code identity} when asked (null: none). */
-  public EngineConfig client(RandomSource random, Identity identity, boolean tickets) {
-    return client(random, identity, tickets, Optional.empty());
+  /** A client trusting {@code ca}'s root, presenting {@code identity} when asked (null: none). */
+  public EngineConfig client(CaFamily ca, RandomSource random, Identity identity, boolean tickets) {
+    return client(ca, random, identity, tickets, Optional.empty());
   }
 
   /** A client offering to resume {@code session} (by its ID, or its ticket). */
-  public EngineConfig client(RandomSource random, Identity identity, boolean tickets, Optional<Session> resume) {
-    EngineConfigBuilder b = common(EngineConfig.client(random)).tickets(tickets).resume(resume);
+  public EngineConfig client(CaFamily ca, RandomSource random, Identity identity, boolean tickets, Optional<Session> resume) {
+    EngineConfigBuilder b = common(ca, EngineConfig.client(random)).tickets(tickets).resume(resume);
     if (clientAuth) {
       b.identities(List.of(identity));
     }
@@ -61,8 +71,9 @@ public enum Suite {
   }
 
   /** A server presenting {@code identity}; resumption by ID through {@code cache}, by ticket when asked. */
-  public EngineConfig server(RandomSource random, Identity identity, SessionCache cache, boolean tickets, Bytes ticketKey) {
-    return common(EngineConfig.server(random))
+  public EngineConfig server(CaFamily ca, RandomSource random, Identity identity, SessionCache cache, boolean tickets,
+      Bytes ticketKey) {
+    return common(ca, EngineConfig.server(random))
         .identities(List.of(identity))
         .clientAuth(clientAuth ? ClientAuth.REQUIRE : ClientAuth.NONE)
         .sessionCache(tickets ? null : cache)
@@ -71,11 +82,11 @@ public enum Suite {
         .build();
   }
 
-  private EngineConfigBuilder common(EngineConfigBuilder b) {
+  private EngineConfigBuilder common(CaFamily ca, EngineConfigBuilder b) {
     return b.version(ProtocolVersion.TLS12)
         .cipherSuites(List.of(suite))
         .groups(List.of(NamedGroup.X25519))
-        .trust(Identities.trust())
+        .trust(Identities.trust(ca))
         .serverName(Identities.SERVER_NAME);
   }
 }

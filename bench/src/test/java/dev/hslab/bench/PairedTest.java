@@ -44,6 +44,16 @@ class PairedTest {
     assertThat(slices(calls)).isEqualTo(alternating(Paired.MAX_WARMUP_FACTOR + Paired.ROUNDS_PER_ITERATION));
   }
 
+  @Test
+  void aQuickLookDoesNotWaitForTheJit() throws Exception {
+    List<String> calls = new ArrayList<>();
+    long[] compiled = {0};
+    Budget quickShape = new Budget(1, 2, 1, 2, 2, 0, false);
+    Paired.medianRates(List.of(Paired.Measured.one(() -> calls.add("a")), Paired.Measured.one(() -> calls.add("b"))),
+        quickShape, () -> compiled[0] += 3_600_000);
+    assertThat(slices(calls)).isEqualTo(alternating(1 + Paired.ROUNDS_PER_ITERATION));
+  }
+
   /** Consecutive calls of one operation collapsed into its slice. */
   private static List<String> slices(List<String> calls) {
     List<String> slices = new ArrayList<>();

@@ -34,8 +34,31 @@ import javax.net.ssl.SSLParameters;
  * cache), {@code sessionCache} (the context's cache is always on), tickets and extended master
  * secret (providers' defaults; see the report of issue #4), {@code recordMode} (JSSE packs records
  * itself), PSK.
+ *
+ * <p>Two set-ups ({@link SetUp}): {@link SetUp#SIMULATED}, for the tools, and
+ * {@link SetUp#AS_DEPLOYED}, the peer as its users configure it, for the benchmarks.
  */
 public final class JsseEngineFactory {
+
+  /** How the factory's {@link SSLContext} holds the keys and trusts the peer. */
+  public enum SetUp {
+    /**
+     * The tools' set-up ({@code hslab run}, {@code deviate}, conformance): each identity in an
+     * in-memory PKCS12 store under the provider's "PKIX" key manager, whose alias choice weighs
+     * key usage, validity and the requested server name (SunJSSE's re-reads the key from the store
+     * for every handshake, a cost that one connection does not notice); the provider's PKIX trust
+     * manager validating at the config's instant, so simulated runs do not depend on the clock,
+     * and the config's seeded randomness.
+     */
+    SIMULATED,
+    /**
+     * The set-up of a server or client in service (bench/README.md): keys read once and held in
+     * memory by the provider's in-memory key manager ({@link JsseProvider#inMemoryKeyManager()}),
+     * the provider's default trust manager over a key store of the trust anchors (validating at
+     * the current time), and the platform's default randomness.
+     */
+    AS_DEPLOYED
+  }
 
   private final JsseProvider provider;
   private final EngineConfig config;
@@ -47,14 +70,17 @@ public final class JsseEngineFactory {
   /** A DTLS factory (the config's versions are DTLS ones): its engines are {@link JsseDtlsEngine}s. */
   private final boolean datagram;
 
-  private JsseEngineFactory(JsseProvider provider, EngineConfig config) throws GeneralSecurityException {
+  private JsseEngineFactory(JsseProvider provider, EngineConfig config, SetUp setUp) throws GeneralSecurityException {
     this.provider = provider;
     this.config = config;
     this.datagram = config.minVersion().isDtls();
-    this.trust = PeerTrust.create(provider, config.trustAnchors(), config.now(), config.verifyPeer());
+    boolean deployed = setUp == SetUp.AS_DEPLOYED;
+    this.trust = deployed
+        ? PeerTrust.deployed(provider, config.trustAnchors(), config.verifyPeer())
+        : PeerTrust.create(provider, config.trustAnchors(), config.now(), config.verifyPeer());
     this.context = SSLContext.getInstance(datagram ? "DTLS" : "TLS", provider.provider());
-    context.init(keyManagers(provider, config.identities()), new javax.net.ssl.TrustManager[] {trust},
-        config.random().asSecureRandom());
+    context.init(keyManagers(provider, config.identities(), deployed ? provider.inMemoryKeyManager() : "PKIX"),
+        new javax.net.ssl.TrustManager[] {trust}, deployed ? null : config.random().asSecureRandom());
     SSLEngine probe = context.createSSLEngine();
     Set<String> supportedProtocols = Set.of(probe.getSupportedProtocols());
     Set<String> supportedSuites = Set.of(probe.getSupportedCipherSuites());
@@ -89,9 +115,14 @@ public final class JsseEngineFactory {
    *     or rejects the keys
    */
   public static JsseEngineFactory create(JsseProvider provider, EngineConfig config) {
+    return create(provider, config, SetUp.SIMULATED);
+  }
+
+  /** A factory for {@code provider} configured from {@code config}, keys and trust held as {@code setUp} says. */
+  public static JsseEngineFactory create(JsseProvider provider, EngineConfig config, SetUp setUp) {
     JsseEngineFactory f;
     try {
-      f = new JsseEngineFactory(provider, config);
+      f = new JsseEngineFactory(provider, config, setUp);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalArgumentException(provider.engineName() + " has no " + (config.minVersion().isDtls() ? "DTLS" : "TLS")
           + " SSLContext: " + e.getMessage(), e);
@@ -189,6 +220,20 @@ public final class JsseEngineFactory {
   }
 
   /**
+   * The provider's own engine, configured as {@link #newEngine()}'s but without the adapter (no
+   * record decoding, trace or alert inference): what a user of the provider drives, and what
+   * the benchmarks time.
+   */
+  public SSLEngine newSslEngine() {
+    return configure(context.createSSLEngine());
+  }
+
+  /** {@link #newSslEngine()} for a connection to {@code peerHost:peerPort} (a client resumes per host and port). */
+  public SSLEngine newSslEngine(String peerHost, int peerPort) {
+    return configure(context.createSSLEngine(peerHost, peerPort));
+  }
+
+  /**
    * {@code hslab deviate}'s engine under test: a new engine of {@code provider} per connection, which
    * reads its protected records (its Finished, the alert it sends after failing) with the master
    * secret of the deviating model peer, as {@code hslab run} does, instead of leaving them opaque.
@@ -208,12 +253,10 @@ public final class JsseEngineFactory {
   }
 
   private JsseEngine wrap(SSLEngine engine) {
-    configure(engine);
-    return new JsseEngine(provider, config.side(), engine, trust);
+    return new JsseEngine(provider, config.side(), configure(engine), trust);
   }
 
-  /** The config's side, versions, suites, SNI and client authentication, on a new engine. */
-  private void configure(SSLEngine engine) {
+  private SSLEngine configure(SSLEngine engine) {
     boolean client = config.side() == Side.CLIENT;
     engine.setUseClientMode(client);
     SSLParameters p = engine.getSSLParameters();
@@ -232,9 +275,11 @@ public final class JsseEngineFactory {
       }
     }
     engine.setSSLParameters(p);
+    return engine;
   }
 
-  private static KeyManager[] keyManagers(JsseProvider provider, List<Identity> identities) throws GeneralSecurityException {
+  private static KeyManager[] keyManagers(JsseProvider provider, List<Identity> identities, String algorithm)
+      throws GeneralSecurityException {
     if (identities.isEmpty()) {
       return new KeyManager[0];
     }
@@ -249,7 +294,7 @@ public final class JsseEngineFactory {
       Identity id = identities.get(i);
       ks.setKeyEntry("identity-" + i, id.privateKey(), pass, id.chain().toArray(Certificate[]::new));
     }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX", provider.provider());
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(algorithm, provider.provider());
     kmf.init(ks, pass);
     return kmf.getKeyManagers();
   }

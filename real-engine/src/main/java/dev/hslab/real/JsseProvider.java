@@ -33,6 +33,17 @@ public enum JsseProvider {
     return this == JSSE ? Sun.PROVIDER : Bc.JSSE;
   }
 
+  /**
+   * The provider's key manager factory that reads each key once, when it is initialised with a
+   * key store and password, and holds it in memory: SunJSSE's {@code SunX509} (the JDK's default,
+   * {@code ssl.KeyManagerFactory.algorithm} in java.security; its "PKIX" one reads the key back
+   * from the store, through {@code KeyStore.Builder}, for every handshake), BCJSSE's {@code X.509}
+   * (its only one; initialised with a key store it loads the credentials then).
+   */
+  public String inMemoryKeyManager() {
+    return this == JSSE ? "SunX509" : "X.509";
+  }
+
   /** {@code jsse} or {@code bcjsse}; anything else is a clear usage error. */
   public static JsseProvider fromEngineName(String name) {
     for (JsseProvider p : values()) {

@@ -2,6 +2,7 @@ package dev.hslab.real;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
@@ -51,12 +52,41 @@ final class PeerTrust extends X509ExtendedTrustManager {
     params.setDate(Date.from(now));
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX", provider.provider());
     tmf.init(new CertPathTrustManagerParameters(params));
+    return new PeerTrust(from(provider, tmf).delegate, verify);
+  }
+
+  /**
+   * The provider's default trust manager ({@code TrustManagerFactory.getDefaultAlgorithm()}, PKIX)
+   * initialised, as its users do, with a key store holding the anchors: it validates at the
+   * current time.
+   */
+  static PeerTrust deployed(JsseProvider provider, List<X509Certificate> anchors, boolean verify)
+      throws GeneralSecurityException {
+    if (anchors.isEmpty()) {
+      return new PeerTrust(null, verify);
+    }
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      store.load(null, null);
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("empty key store", e);
+    }
+    for (int i = 0; i < anchors.size(); i++) {
+      store.setCertificateEntry("anchor-" + i, anchors.get(i));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm(), provider.provider());
+    tmf.init(store);
+    return new PeerTrust(from(provider, tmf).delegate, verify);
+  }
+
+  private static PeerTrust from(JsseProvider provider, TrustManagerFactory tmf) throws GeneralSecurityException {
     for (TrustManager tm : tmf.getTrustManagers()) {
       if (tm instanceof X509ExtendedTrustManager x) {
-        return new PeerTrust(x, verify);
+        return new PeerTrust(x, true);
       }
     }
-    throw new GeneralSecurityException(provider.engineName() + ": no X509ExtendedTrustManager from its PKIX factory");
+    throw new GeneralSecurityException(provider.engineName() + ": no X509ExtendedTrustManager from its "
+        + tmf.getAlgorithm() + " factory");
   }
 
   /** The validation failure accepted for {@code engine} (verifyPeer=false), consumed on read. */
