@@ -83,12 +83,16 @@ public final class FindingRules {
           "SunJSSE reads a first record that is not a handshake record as not TLS at all ('Unrecognized SSL message, "
               + "plaintext connection?') and refuses with internal_error, which §7.2.2 keeps for failures unrelated to "
               + "the peer: a misleading alert, but a refusal.", ""),
-      new FindingRule("missing-certificate-alert", "jsse|bcjsse", "skip|swap|inject", ANY, "certificate",
-          "alert:engine:unexpected_message", "alert:engine:illegal_parameter|alert:engine:internal_error", ALLOWED,
+      new FindingRule("server-flight-other-alert", "jsse|bcjsse", "skip|swap|inject", ANY, "certificate|server_key_exchange",
+          "alert:engine:unexpected_message",
+          "alert:engine:illegal_parameter|alert:engine:internal_error|alert:engine:handshake_failure", ALLOWED,
           "RFC 5246 §7.4", Q_ORDER,
-          "The client refuses a server flight without its Certificate where it needs one (RSA key exchange) with "
-              + "another fatal alert: SunJSSE illegal_parameter, BCJSSE internal_error (it fails for want of the "
-              + "server's key); the RFC asks for a fatal error, the model names it unexpected_message.", ""),
+          "The client refuses a server flight whose Certificate or ServerKeyExchange is missing or out of place with "
+              + "another fatal alert than unexpected_message: SunJSSE illegal_parameter (RSA: 'No RSA credentials "
+              + "negotiated for client key exchange'), handshake_failure (ECDHE_RSA, a ServerKeyExchange read as the "
+              + "Certificate's successor: 'Invalid DH ServerKeyExchange: unknown extra data') or internal_error "
+              + "(ECDHE_RSA without ServerKeyExchange: 'No ECDHE credentials negotiated for client key exchange'); "
+              + "BCJSSE internal_error. The RFC asks for a fatal error; internal_error misnames its cause.", ""),
       new FindingRule("repeated-ccs-undecryptable", REAL, "repeat", "change_cipher_spec", ANY, "alert:engine:bad_record_mac",
           "alert:engine:handshake_failure|alert:engine:decode_error|alert:engine:internal_error", ALLOWED,
           "RFC 5246 §7.2.2", Q_BAD_MAC,

@@ -64,7 +64,7 @@ class FindingsTableTest {
     assertThat(rows.get(1).rule().id()).isEqualTo("server-crashes-on-hello-request");
     assertThat(rows.get(2).role()).isEqualTo("client");
     assertThat(rows.get(2).observed()).containsExactly("alert client illegal_parameter");
-    assertThat(rows.get(2).rule().id()).isEqualTo("missing-certificate-alert");
+    assertThat(rows.get(2).rule().id()).isEqualTo("server-flight-other-alert");
   }
 
   @Test
