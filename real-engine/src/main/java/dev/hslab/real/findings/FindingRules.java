@@ -93,6 +93,13 @@ public final class FindingRules {
               + "Certificate's successor: 'Invalid DH ServerKeyExchange: unknown extra data') or internal_error "
               + "(ECDHE_RSA without ServerKeyExchange: 'No ECDHE credentials negotiated for client key exchange'); "
               + "BCJSSE internal_error. The RFC asks for a fatal error; internal_error misnames its cause.", ""),
+      new FindingRule("finished-read-as-plaintext", "bcjsse", "skip", "change_cipher_spec", "change_cipher_spec",
+          "alert:engine:unexpected_message", "alert:engine:internal_error|alert:engine:decode_error", ALLOWED,
+          "RFC 5246 §7.4", Q_ORDER,
+          "Without the server's ChangeCipherSpec BCJSSE reads the encrypted Finished as a plaintext handshake "
+              + "message whose type is the first ciphertext byte, which changes with every run's keys: an unknown type "
+              + "gives the model's unexpected_message ('Handshake message of unrecognized type'), a known one fails "
+              + "otherwise (internal_error). A refusal either way, and why this trace's ending varies between runs.", ""),
       new FindingRule("repeated-ccs-undecryptable", REAL, "repeat", "change_cipher_spec", ANY, "alert:engine:bad_record_mac",
           "alert:engine:handshake_failure|alert:engine:decode_error|alert:engine:internal_error", ALLOWED,
           "RFC 5246 §7.2.2", Q_BAD_MAC,

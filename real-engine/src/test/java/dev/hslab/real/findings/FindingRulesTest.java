@@ -36,6 +36,15 @@ class FindingRulesTest {
     }
   }
 
+  /** BCJSSE trace 126 (RSA): both runs may end alike; then a rule, not UNCLASSIFIED, must cover it. */
+  @Test
+  void bcjsseReadingAnEncryptedFinishedAsPlaintextIsCoveredWhicheverWayItEnds() {
+    Difference d = new Difference("bcjsse", "skip", "change_cipher_spec", "change_cipher_spec",
+        "alert:engine:unexpected_message", "alert:engine:internal_error");
+    assertThat(FindingsTable.rulesFor(d)).singleElement()
+        .satisfies(r -> assertThat(r.id()).isEqualTo("finished-read-as-plaintext"));
+  }
+
   @Test
   void idsAreUnique() {
     Set<String> ids = new HashSet<>();
