@@ -83,7 +83,8 @@ public final class FindingRules {
           "SunJSSE reads a first record that is not a handshake record as not TLS at all ('Unrecognized SSL message, "
               + "plaintext connection?') and refuses with internal_error, which §7.2.2 keeps for failures unrelated to "
               + "the peer: a misleading alert, but a refusal.", ""),
-      new FindingRule("server-flight-other-alert", "jsse|bcjsse", "skip|swap|inject", ANY, "certificate|server_key_exchange",
+      new FindingRule("server-flight-other-alert", "jsse|bcjsse", "skip|swap|inject",
+          "!no_certificate|no_renegotiation|close_notify", "certificate|server_key_exchange",
           "alert:engine:unexpected_message",
           "alert:engine:illegal_parameter|alert:engine:internal_error|alert:engine:handshake_failure", ALLOWED,
           "RFC 5246 §7.4", Q_ORDER,

@@ -45,6 +45,19 @@ class FindingRulesTest {
         .satisfies(r -> assertThat(r.id()).isEqualTo("finished-read-as-plaintext"));
   }
 
+  /** A warning injected into the server's flight is about the warning, not about the flight's order. */
+  @Test
+  void aWarningBeforeTheCertificateIsCoveredOnlyByTheWarningRule() {
+    Difference d = new Difference("jsse", "inject", "no_renegotiation", "certificate",
+        "alert:engine:unexpected_message", "alert:engine:handshake_failure");
+    assertThat(FindingsTable.rulesFor(d)).singleElement()
+        .satisfies(r -> assertThat(r.id()).isEqualTo("refuses-warning"));
+    Difference close = new Difference("bcjsse", "inject", "close_notify", "server_key_exchange",
+        "alert:engine:unexpected_message", "alert:engine:handshake_failure");
+    assertThat(FindingsTable.rulesFor(close)).singleElement()
+        .satisfies(r -> assertThat(r.id()).isEqualTo("close-notify-fatal"));
+  }
+
   @Test
   void idsAreUnique() {
     Set<String> ids = new HashSet<>();
