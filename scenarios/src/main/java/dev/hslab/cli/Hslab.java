@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Handshake Lab: simulates, model-checks, fault-injects and draws the SSL/TLS handshake.",
     subcommands = {DemoCommand.class, RunCommand.class, ExploreCommand.class, DeviateCommand.class, FaultsCommand.class,
         CheckCommand.class, RenderCommand.class, ConnectCommand.class, ServeCommand.class, LoadCommand.class,
-        ConformCommand.class, LearnCommand.class, SweepCommand.class,
+        ConformCommand.class, LearnCommand.class, SweepCommand.class, FindingsCommand.class,
         BenchCommand.class, CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

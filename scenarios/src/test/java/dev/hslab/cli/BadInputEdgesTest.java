@@ -62,6 +62,8 @@ class BadInputEdgesTest {
         "demo --seed x",
         "sweep --loss 2", "sweep --loss 0,x", "sweep --connections 0", "sweep --latency fast",
         "explore --faults 9", "explore --kex NOPE", "deviate --engine nope", "deviate --version tls9",
+        "findings", "findings --engine nope --out target/never", "findings --kex NOPE --out target/never",
+        "findings --version tls9 --out target/never", "findings --runs 0 --out target/never", "findings --runs x --out target/never",
         "bench --forks -1", "bench --forks abc",
         "faults --kex NOPE", "faults --version tls1.9", "faults --version ssl3 --kex ecdhe_rsa",
         "run --loss 2", "run --latency fast", "run --fault explode:client.finished", "run --fault drop:nobody.finished",
