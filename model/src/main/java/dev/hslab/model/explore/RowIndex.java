@@ -26,7 +26,13 @@ final class RowIndex {
 
   RowIndex(TransitionTable<?> table) {
     List<? extends HandshakeState> states = table.states();
-    rows = new Transition<?>[states.size()][][];
+    // Indexed by ordinal over the whole state enum: a table uses only some of its constants (the
+    // TLS tables leave out the DTLS cookie states), and a state it does not use has no rows.
+    int constants = states.isEmpty() ? 0 : ((Enum<?>) states.get(0)).getDeclaringClass().getEnumConstants().length;
+    rows = new Transition<?>[constants][][];
+    Transition<?>[][] noRows = new Transition<?>[KINDS + LocalEvent.values().length][];
+    java.util.Arrays.fill(noRows, NONE);
+    java.util.Arrays.fill(rows, noRows);
     for (HandshakeState s : states) {
       List<List<Transition<?>>> byTrigger = new ArrayList<>();
       for (int i = 0; i < KINDS + LocalEvent.values().length; i++) {
