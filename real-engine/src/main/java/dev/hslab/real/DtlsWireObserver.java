@@ -136,7 +136,7 @@ final class DtlsWireObserver {
       if (offer == FragmentReassembler.Offer.PREVIOUS_MESSAGE && f.fragmentOffset() == 0) {
         MessageInfo first = d.bySeq.get(f.messageSeq());
         if (first != null) {
-          out.add(retransmitted(first, encrypted));
+          out.add(first.retransmission(encrypted));
         }
       }
       for (HandshakeFragment m : d.reassembler.take()) {
@@ -147,11 +147,6 @@ final class DtlsWireObserver {
       }
     }
     return out;
-  }
-
-  private static MessageInfo retransmitted(MessageInfo first, boolean encrypted) {
-    return new MessageInfo(first.type(), first.kind(), first.alert(), first.bytes(), first.optional(), encrypted,
-        first.detail() + " (retransmitted, RFC 6347 §4.2.4)", first.encoding());
   }
 
   /** One whole message: decoded with the DTLS codecs, then hashed as §4.2.6 says. */

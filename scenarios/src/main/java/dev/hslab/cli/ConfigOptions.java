@@ -86,7 +86,7 @@ final class ConfigOptions {
    */
   void tlsOnly() throws UsageException {
     if (dtls()) {
-      throw new UsageException("--protocol dtls: this command does not speak DTLS yet (run and render states do)");
+      throw new UsageException("--protocol dtls: this command does not speak DTLS yet (run, sweep and render states do)");
     }
   }
 

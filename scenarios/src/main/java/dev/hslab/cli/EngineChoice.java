@@ -6,6 +6,7 @@ import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.LoopbackRun;
+import dev.hslab.real.JsseDtlsEngine;
 import dev.hslab.real.JsseEngine;
 import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;
@@ -63,7 +64,8 @@ final class EngineChoice implements LoopbackRun.EngineMaker {
     if (f == null) {
       e = ModelEngine.create(config);
     } else {
-      e = side == Side.CLIENT ? f.newEngine(Credentials.SERVER_NAME, 443) : f.newEngine();
+      e = f.datagram() ? f.newDtlsEngine()
+          : side == Side.CLIENT ? f.newEngine(Credentials.SERVER_NAME, 443) : f.newEngine();
     }
     if (side == Side.CLIENT) {
       client = e;
@@ -74,10 +76,19 @@ final class EngineChoice implements LoopbackRun.EngineMaker {
   }
 
   private static void wireSecrets(Engine c, Engine s) {
-    if (c instanceof JsseEngine real && s instanceof ModelEngine<?> model) {
-      real.decryptWith(model::masterSecret);
-    } else if (s instanceof JsseEngine real && c instanceof ModelEngine<?> model) {
-      real.decryptWith(model::masterSecret);
+    if (c instanceof ModelEngine<?> model) {
+      decryptWith(s, model);
+    } else if (s instanceof ModelEngine<?> model) {
+      decryptWith(c, model);
+    }
+  }
+
+  /** A real engine's protected records read with the model peer's master secret. */
+  private static void decryptWith(Engine real, ModelEngine<?> model) {
+    if (real instanceof JsseEngine tls) {
+      tls.decryptWith(model::masterSecret);
+    } else if (real instanceof JsseDtlsEngine dtls) {
+      dtls.decryptWith(model::masterSecret);
     }
   }
 

@@ -52,6 +52,22 @@ final class NetworkFlags {
     }
   }
 
+  /**
+   * As {@link #toOptions(Double)}, for a DTLS run when {@code dtls}: DTLS carries its own
+   * datagrams over the simulated UDP network ({@link Transport#UDP}) and recovers loss with its
+   * own timers (RFC 6347 §4.2.4), so {@code --transport} (what carries TLS) does not apply.
+   */
+  NetworkOptions toOptions(Double loss, boolean dtls) throws UsageException {
+    if (!dtls) {
+      return toOptions(loss);
+    }
+    if (transport != null) {
+      throw new UsageException("--transport " + transport
+          + ": DTLS carries its own datagrams over UDP; --transport chooses what carries TLS (tcp|none)");
+    }
+    return toOptions(loss).withTransport(Transport.UDP);
+  }
+
   /** Tab completion's words for {@code --transport}: what {@link NetworkGrammar#transport} reads. */
   static final class TransportNames implements Iterable<String> {
     @Override

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "  hslab run --fault drop:server.server_hello_done        a timeout, named",
       "  hslab run --fault corrupt:client.finished:5 --latency 5-20",
       "  hslab run --loss 0.05 --seed 3                          a lossy link",
-      "  hslab run --protocol dtls --version dtls1.2             DTLS, over the in-memory loopback",
+      "  hslab run --protocol dtls --version dtls1.2 --loss 0.1   DTLS over simulated UDP, its own timers",
       "",
       "Exit codes: 0 established, 1 the handshake failed, 2 bad usage or bad input."
     })
@@ -78,19 +78,23 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code --protocol dtls}: the model's DTLS client and server (RFC 6347) over the in-memory
-   * loopback, one datagram at a time, until the simulated UDP network carries them; so no
-   * network flags and no real engines yet, each refused in one line.
+   * {@code --protocol dtls}: the DTLS client and server (RFC 6347) through the same actors, over
+   * the simulated UDP network ({@link Transport#UDP}): the random faults hit datagrams, and loss
+   * is recovered by the engines' own retransmission timers (§4.2.4), in virtual time.
    */
   private Integer dtls() throws Exception {
     HandshakeConfig hc = options.toConfigAnyProtocol();
-    if (!clientEngine.equals("model") || !serverEngine.equals("model")) {
-      throw new UsageException("--protocol dtls: only the model engines run DTLS here so far");
+    EngineChoice engines = new EngineChoice(clientEngine, serverEngine);
+    Credentials creds = Credentials.forSeed(hc.seed());
+    engines.prepare(EngineConfigs.client(hc, creds, 1, java.util.Optional.empty()),
+        EngineConfigs.server(hc, creds, 1, null));
+    NetworkOptions net = network.toOptions(loss.loss, true);
+    List<LoopbackRun.Connection> connections;
+    try (Simulator sim = Simulator.start()) {
+      connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),
+          s -> engines.make(Side.SERVER, 0, s)).stream().map(ConnectionResult::toConnection).toList();
     }
-    if (!network.toOptions(loss.loss).equals(new NetworkFlags().toOptions(null))) {
-      throw new UsageException("--protocol dtls: runs over the lossless in-memory loopback so far, without network flags");
-    }
-    return report(hc, LoopbackRun.run(hc));
+    return report(hc, connections);
   }
 
   private Integer report(HandshakeConfig hc, List<LoopbackRun.Connection> connections) throws Exception {

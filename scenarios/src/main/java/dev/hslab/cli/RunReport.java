@@ -121,6 +121,9 @@ final class RunReport {
         if (s.message().injected()) {
           m.put("tests", Injector.tests(s.message()));
         }
+        if (s.message().retransmitted()) {
+          m.put("retransmitted", true); // DTLS: sent again in a resent flight (RFC 6347 §4.2.4)
+        }
         m.put("timeMs", s.timeMs());
       }
     }

@@ -26,7 +26,8 @@ record SequenceRow(int n, double timeMs, Side from, MessageInfo message, String 
     }
     // An injected message passes the record layer as its sender's own record: it tests the state
     // machine, unless its sender could not protect it (Injector.tests).
-    String mark = message.injected() ? "injected: tests the " + Injector.tests(message).replace('_', ' ') : fault;
+    String mark = message.injected() ? "injected: tests the " + Injector.tests(message).replace('_', ' ')
+        : message.retransmitted() ? "retransmitted" : fault;
     String arrow = from == Side.CLIENT ? "client  --> server" : "client <--  server";
     return String.format("  %3d  %8.1f ms  %s  %-34s %-10s %6d B%s", n, timeMs, arrow, name,
         message.encrypted() ? "encrypted" : "", message.bytes(), mark == null ? "" : "  ** " + mark + " **");

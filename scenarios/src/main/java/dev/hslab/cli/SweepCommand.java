@@ -64,8 +64,9 @@ final class SweepCommand implements Callable<Integer> {
     if (connections < 1 || connections > MAX_CONNECTIONS) {
       throw new UsageException("--connections " + connections + ": must be from 1 to " + MAX_CONNECTIONS);
     }
-    HandshakeConfig hc = options.toConfig();
-    NetworkOptions link = network.toOptions(null);
+    boolean dtls = options.dtls();
+    HandshakeConfig hc = dtls ? options.toConfigAnyProtocol() : options.toConfig();
+    NetworkOptions link = network.toOptions(null, dtls);
     Files.createDirectory(out);
     SweepReport report;
     try (Simulator sim = Simulator.start()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hslab.actors.LossSweep;
 import dev.hslab.actors.NetworkOptions;
+import dev.hslab.actors.Transport;
 import dev.hslab.actors.Simulator;
 import dev.hslab.model.config.HandshakeConfig;
 import dev.hslab.model.handshake.Resumption;
@@ -34,12 +35,14 @@ final class SweepReport {
   private static final int IN_FLIGHT = 256;
 
   private final HandshakeConfig config;
+  private final Transport transport;
   private final int connections;
   private final List<LossSweep.Rate> rates;
   private final Map<String, String> files = new LinkedHashMap<>();
 
-  SweepReport(HandshakeConfig config, int connections, List<LossSweep.Rate> rates) {
+  SweepReport(HandshakeConfig config, Transport transport, int connections, List<LossSweep.Rate> rates) {
     this.config = config;
+    this.transport = transport;
     this.connections = connections;
     this.rates = List.copyOf(rates);
   }
@@ -52,7 +55,7 @@ final class SweepReport {
       int connections) {
     LossSweep.Options o = new LossSweep.Options(losses, connections, resumingShare(hc),
         Math.min(IN_FLIGHT, connections));
-    return new SweepReport(hc, connections, LossSweep.run(sim, hc, network, o));
+    return new SweepReport(hc, network.transport(), connections, LossSweep.run(sim, hc, network, o));
   }
 
   static double resumingShare(HandshakeConfig hc) {
@@ -97,7 +100,9 @@ final class SweepReport {
   String text() {
     StringBuilder b = new StringBuilder();
     b.append(header()).append('\n');
-    b.append("handshake time: virtual ms from the client's start (its SYN over TCP) until both sides are established;\n");
+    b.append("handshake time: virtual ms from the client's start")
+        .append(transport == Transport.TCP ? " (its SYN over TCP)" : transport == Transport.UDP ? " (its first datagram)" : "")
+        .append(" until both sides are established;\n");
     b.append("percentiles by nearest rank over the completed handshakes\n\n");
     b.append(String.format(Locale.ROOT, "  %6s  %17s  %9s %9s %9s %9s%n", "loss", "completed", "p50", "p90", "p99", "max"));
     for (LossSweep.Rate r : rates) {

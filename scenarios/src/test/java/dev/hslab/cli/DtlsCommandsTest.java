@@ -39,6 +39,73 @@ class DtlsCommandsTest {
         "client.client_hello", "server.server_hello");
   }
 
+  /**
+   * Over the simulated UDP network, a lost datagram is recovered by the DTLS timers, not by a
+   * transport: the datagram starting the server's ServerHello is dropped, the client's timer
+   * (1 s, RFC 6347 §4.2.4.1) resends its ClientHello, and that retransmission makes the server
+   * resend its whole flight (§4.2.4), one second of virtual time after the first.
+   */
+  @Test
+  void aLostServerFlightIsResentWhenTheClientsTimerExpires() throws Exception {
+    JsonNode lossless = JSON.readTree(hslab("run", "--json", "--protocol", "dtls", "--version", "dtls1.2").out());
+    RunCommandTest.Result r = hslab("run", "--json", "--protocol", "dtls", "--version", "dtls1.2",
+        "--fault", "drop:server.server_hello");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("outcome").asText()).isEqualTo("established");
+    List<Double> serverHellos = new ArrayList<>();
+    List<Double> clientHellos = new ArrayList<>();
+    j.get("messages").forEach(m -> {
+      String t = m.get("from").asText() + "." + m.get("type").asText();
+      if (t.equals("server.server_hello")) {
+        serverHellos.add(m.get("timeMs").asDouble());
+      } else if (t.equals("client.client_hello")) {
+        clientHellos.add(m.get("timeMs").asDouble());
+      }
+    });
+    // The client's timer resends its ClientHello 1 s after the one with the cookie; the server's
+    // own timer and that retransmission each resend the server's flight (Figure 3: both lead to
+    // SENDING), so its ServerHello goes out again 1 s after the first.
+    assertThat(clientHellos).hasSize(3);
+    assertThat(clientHellos.get(2) - clientHellos.get(1)).isEqualTo(1000.0);
+    double first = lossless.get("messages").get(3).get("timeMs").asDouble(); // the lossless ServerHello
+    assertThat(serverHellos.get(0)).isEqualTo(first);
+    assertThat(serverHellos.size()).isGreaterThanOrEqualTo(2);
+    assertThat(serverHellos.get(1)).isEqualTo(first + 1000.0);
+    assertThat(hslab("run", "--protocol", "dtls", "--fault", "drop:server.server_hello").out())
+        .contains("ServerHello").contains("** retransmitted **");
+  }
+
+  /** The model client against SunJSSE's DTLSv1.2 server over simulated UDP with loss; its Finished read with the model's keys. */
+  @Test
+  void theModelClientCompletesWithSunJsseOverALossyLink() throws Exception {
+    RunCommandTest.Result r = hslab("run", "--json", "--protocol", "dtls", "--version", "dtls1.2",
+        "--server-engine", "jsse", "--kex", "ecdhe_rsa", "--loss", "0.2", "--seed", "4");
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.get("outcome").asText()).isEqualTo("established");
+    List<String> types = new ArrayList<>();
+    j.get("messages").forEach(m -> types.add(m.get("from").asText() + "." + m.get("type").asText()));
+    assertThat(types).contains("server.hello_verify_request", "server.finished", "client.finished");
+    // Seed 4 loses datagrams: both sides' timers resend, and the sequence says so.
+    assertThat(r.out()).contains("retransmitted");
+  }
+
+  /**
+   * {@code sweep --protocol dtls}: without loss every handshake takes the lossless time; at 10 %
+   * datagram loss some lose a datagram and wait at least the 1 s timer (RFC 6347 §4.2.4.1).
+   */
+  @Test
+  void sweepOverUdpPaysTheRetransmissionTimer(@TempDir Path dir) throws Exception {
+    RunCommandTest.Result r = hslab("sweep", "--json", "--protocol", "dtls", "--loss", "0,0.1", "--connections", "60",
+        "--out", dir.resolve("s").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode rows = JSON.readTree(r.out()).get("rows");
+    assertThat(rows.get(0).get("completed").asDouble()).isEqualTo(1.0);
+    assertThat(rows.get(0).get("maxMs").asDouble()).isEqualTo(rows.get(0).get("p50Ms").asDouble()).isLessThan(1000);
+    assertThat(rows.get(1).get("maxMs").asDouble()).isGreaterThanOrEqualTo(1000 + rows.get(0).get("p50Ms").asDouble());
+  }
+
   @Test
   void renderStatesDrawsTheDtlsTables(@TempDir Path dir) throws Exception {
     RunCommandTest.Result r = hslab("render", "states", "--protocol", "dtls", "--format", "dot", "--out", dir.toString());
@@ -57,8 +124,8 @@ class DtlsCommandsTest {
     "run --protocol dtls --version tls1.2|--version: tls1.2 is a TLS version, not for --protocol dtls (allowed: dtls1.0, dtls1.2)",
     "run --protocol quic|--protocol: unknown value 'quic' (allowed: tls, dtls)",
     "run --protocol dtls --client-versions dtls1.2-dtls1.0|is empty",
-    "run --protocol dtls --loss 0.1|without network flags",
-    "run --protocol dtls --server-engine jsse|only the model engines",
+    "run --protocol dtls --transport tcp|DTLS carries its own datagrams over UDP",
+    "run --protocol dtls --server-engine bcjsse|has no DTLS",
     "explore --protocol dtls|this command does not speak DTLS yet",
     "faults --protocol dtls|this command does not speak DTLS yet",
     "render paths --protocol dtls|this command does not speak DTLS yet"})

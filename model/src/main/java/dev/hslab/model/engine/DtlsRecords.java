@@ -39,6 +39,10 @@ final class DtlsRecords {
   int sendSeq;
   /** The records of the flight being sent, or last sent. */
   List<Plain> flight = new ArrayList<>();
+  /** The messages of {@link #flight} as first reported, each reported again when the flight is resent. */
+  List<MessageInfo> flightMessages = new ArrayList<>();
+  /** {@link #flightMessages} of the flight handed to the {@link #machine} last, the one it resends. */
+  List<MessageInfo> resendable = List.of();
   FlightMachine<List<Plain>> machine;
 
   DtlsRecords(ProtocolVersion initial, Pmtu pmtu, FlightMachine<List<Plain>> machine) {
@@ -93,6 +97,7 @@ final class DtlsRecords {
   /** Starts a new flight: the records written from now on. */
   void newFlight() {
     flight = new ArrayList<>();
+    flightMessages = new ArrayList<>();
   }
 
   /** One of our own whole messages, as the engine framed it. */

@@ -73,6 +73,22 @@ public final class MessageInfo {
     return m;
   }
 
+  /**
+   * This message sent again as part of a retransmitted DTLS flight (RFC 6347 §4.2.4): the same
+   * message, in a record whose protection is {@code encrypted}, marked so in its detail.
+   */
+  public MessageInfo retransmission(boolean encrypted) {
+    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, detail() + " " + RETRANSMITTED, encoding);
+  }
+
+  /** The mark a retransmitted message's detail ends with. */
+  public static final String RETRANSMITTED = "(retransmitted, RFC 6347 §4.2.4)";
+
+  /** Whether this is a message sent again in a retransmitted DTLS flight. */
+  public boolean retransmitted() {
+    return detail().endsWith(RETRANSMITTED);
+  }
+
   public boolean injected() {
     return injected;
   }

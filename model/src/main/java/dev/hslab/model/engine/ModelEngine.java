@@ -308,8 +308,8 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
   /**
    * One DTLS datagram (RFC 6347 §4.1): its records in order, each opened by the read state of its
    * epoch; a record that does not frame, open or verify is dropped without an alert (§4.1.2.7). A
-   * handshake fragment of a message already handed out, or any record of an epoch this side has
-   * left, is the peer repeating its previous flight: ours goes out again (§4.2.4).
+   * fragment of the last handshake message already handed out is the peer repeating its previous
+   * flight: ours goes out again (§4.2.4), once per repetition however many datagrams carry it.
    */
   private void datagram(Bytes datagram) throws TlsAlertException {
     DtlsRecords d = c.records.dtls();
@@ -324,15 +324,17 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
       DtlsRecord r = opened.record();
       boolean wasProtected = r.epoch() > 0;
       if (r.epoch() < d.read.epoch()) {
-        peerRepeated = true;
-        continue;
+        continue; // a record of an epoch left behind: part of a repeated flight, answered at its last message
       }
       if (r.type() != ContentType.HANDSHAKE) {
         record(new TlsRecord(r.type(), r.version(), r.fragment()), wasProtected);
         continue;
       }
       for (HandshakeFragment f : HandshakeFragment.decodeAll(r.fragment())) {
-        peerRepeated |= d.reassembler.offer(f) == FragmentReassembler.Offer.PREVIOUS_MESSAGE;
+        // The peer repeats its previous flight (§4.2.4) in several datagrams; answering each would
+        // multiply the flights on the wire, so only the last message it sent before counts.
+        peerRepeated |= d.reassembler.offer(f) == FragmentReassembler.Offer.PREVIOUS_MESSAGE
+            && f.messageSeq() == d.reassembler.nextSeq() - 1;
       }
       for (HandshakeFragment m : d.reassembler.take()) {
         if (terminal()) {
@@ -567,6 +569,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
       boolean stateless = row.emits().stream().anyMatch(e -> e.kind() == MessageKind.HELLO_VERIFY_REQUEST);
       FlightMachine.Sent how = stateless ? FlightMachine.Sent.STATELESS
           : done ? FlightMachine.Sent.LAST : FlightMachine.Sent.AWAIT_ANSWER;
+      d.resendable = List.copyOf(d.flightMessages);
       apply(d.machine.send(List.copyOf(d.flight), how));
     }
   }
@@ -576,7 +579,11 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     DtlsRecords d = c.records.dtls();
     boolean wasTimed = d.machine.timed();
     d.machine = next.machine();
-    next.retransmit().ifPresent(f -> datagrams.addAll(d.retransmit(f)));
+    next.retransmit().ifPresent(f -> {
+      datagrams.addAll(d.retransmit(f));
+      // Each message of the flight is on the wire again: the trace shows it again, marked.
+      d.resendable.forEach(m -> events.add(new EngineEvent.MessageSent(m.retransmission(m.encrypted()))));
+    });
     if (next.timer() instanceof FlightMachine.Timer.Arm a) {
       events.add(new EngineEvent.RetransmissionTimer(a.afterMillis()));
     } else if (next.timer() instanceof FlightMachine.Timer.Cancel && wasTimed) {
@@ -641,6 +648,10 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     MessageInfo mi = MessageInfo.lazily(type, kind, alert, encoding.length(), optional, encrypted, detail, encoding);
     if (sent) {
       injector.sent(mi);
+      DtlsRecords d = c.records.dtls();
+      if (d != null && alert == null && kind != null && kind != MessageKind.APPLICATION_DATA) {
+        d.flightMessages.add(mi); // a flight holds handshake messages and ChangeCipherSpec (RFC 6347 §4.2.4)
+      }
     }
     events.add(sent ? new EngineEvent.MessageSent(mi) : new EngineEvent.MessageReceived(mi));
   }
