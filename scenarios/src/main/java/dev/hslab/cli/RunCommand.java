@@ -58,37 +58,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin HelpFlag help;
 
+  /**
+   * With {@code --protocol dtls} the DTLS client and server (RFC 6347) run through the same actors
+   * over the simulated UDP network ({@link NetworkFlags#toOptions(Double, boolean)}): the random
+   * faults hit datagrams, and loss is recovered by the engines' own timers (§4.2.4).
+   */
   @Override
   public Integer call() throws Exception {
-    if (options.dtls()) {
-      return dtls();
-    }
-    HandshakeConfig hc = options.toConfig();
+    boolean dtls = options.dtls();
+    HandshakeConfig hc = dtls ? options.toConfigAnyProtocol() : options.toConfig();
     EngineChoice engines = new EngineChoice(clientEngine, serverEngine);
     Credentials creds = Credentials.forSeed(hc.seed());
     engines.prepare(EngineConfigs.client(hc, creds, 1, java.util.Optional.empty()),
         EngineConfigs.server(hc, creds, 1, null));
-    NetworkOptions net = network.toOptions(loss.loss);
-    List<LoopbackRun.Connection> connections;
-    try (Simulator sim = Simulator.start()) {
-      connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),
-          s -> engines.make(Side.SERVER, 0, s)).stream().map(ConnectionResult::toConnection).toList();
-    }
-    return report(hc, connections);
-  }
-
-  /**
-   * {@code --protocol dtls}: the DTLS client and server (RFC 6347) through the same actors, over
-   * the simulated UDP network ({@link Transport#UDP}): the random faults hit datagrams, and loss
-   * is recovered by the engines' own retransmission timers (§4.2.4), in virtual time.
-   */
-  private Integer dtls() throws Exception {
-    HandshakeConfig hc = options.toConfigAnyProtocol();
-    EngineChoice engines = new EngineChoice(clientEngine, serverEngine);
-    Credentials creds = Credentials.forSeed(hc.seed());
-    engines.prepare(EngineConfigs.client(hc, creds, 1, java.util.Optional.empty()),
-        EngineConfigs.server(hc, creds, 1, null));
-    NetworkOptions net = network.toOptions(loss.loss, true);
+    NetworkOptions net = network.toOptions(loss.loss, dtls);
     List<LoopbackRun.Connection> connections;
     try (Simulator sim = Simulator.start()) {
       connections = Simulations.connections(sim, hc, net, c -> engines.make(Side.CLIENT, 0, c),
