@@ -34,18 +34,20 @@ public final class MessageInfo {
   private final boolean encrypted;
   private final Bytes encoding;
   private final boolean injected;
+  private final boolean retransmitted;
   private Supplier<String> describe;
   private volatile String detail;
 
   public MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
       String detail, Bytes encoding) {
-    this(type, kind, alert, bytes, optional, encrypted, encoding, null, false);
+    this(type, kind, alert, bytes, optional, encrypted, encoding, null, false, false);
     this.detail = detail;
   }
 
   private MessageInfo(String type, MessageKind kind, Alert alert, int bytes, boolean optional, boolean encrypted,
-      Bytes encoding, Supplier<String> describe, boolean injected) {
+      Bytes encoding, Supplier<String> describe, boolean injected, boolean retransmitted) {
     this.injected = injected;
+    this.retransmitted = retransmitted;
     this.type = type;
     this.kind = kind;
     this.alert = alert;
@@ -62,13 +64,13 @@ public final class MessageInfo {
    */
   public static MessageInfo lazily(String type, MessageKind kind, Alert alert, int bytes, boolean optional,
       boolean encrypted, Supplier<String> describe, Bytes encoding) {
-    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, Objects.requireNonNull(describe), false);
+    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, Objects.requireNonNull(describe), false, false);
   }
 
   /** A message an inject fault made the engine send (see {@link Injector}), described by {@code detail}. */
   public static MessageInfo injected(String type, MessageKind kind, Alert alert, boolean encrypted, String detail,
       Bytes encoding) {
-    MessageInfo m = new MessageInfo(type, kind, alert, encoding.length(), false, encrypted, encoding, null, true);
+    MessageInfo m = new MessageInfo(type, kind, alert, encoding.length(), false, encrypted, encoding, null, true, false);
     m.detail = detail;
     return m;
   }
@@ -78,15 +80,14 @@ public final class MessageInfo {
    * message, in a record whose protection is {@code encrypted}, marked so in its detail.
    */
   public MessageInfo retransmission(boolean encrypted) {
-    return new MessageInfo(type, kind, alert, bytes, optional, encrypted, detail() + " " + RETRANSMITTED, encoding);
+    MessageInfo m = new MessageInfo(type, kind, alert, bytes, optional, encrypted, encoding, null, injected, true);
+    m.detail = detail() + " (retransmitted, RFC 6347 §4.2.4)";
+    return m;
   }
 
-  /** The mark a retransmitted message's detail ends with. */
-  public static final String RETRANSMITTED = "(retransmitted, RFC 6347 §4.2.4)";
-
-  /** Whether this is a message sent again in a retransmitted DTLS flight. */
+  /** Whether this is a message sent again in a retransmitted DTLS flight ({@link #retransmission}). */
   public boolean retransmitted() {
-    return detail().endsWith(RETRANSMITTED);
+    return retransmitted;
   }
 
   public boolean injected() {
