@@ -56,7 +56,7 @@ public final class JsseDtlsEngine extends SslEngineAdapter {
     this.driver = new DtlsDriver(engine);
   }
 
-  /** With the master secrets, records of epoch 1 and later are decoded too. */
+  @Override
   public void decryptWith(MasterSecrets secrets) {
     wire.decryptWith(secrets);
   }

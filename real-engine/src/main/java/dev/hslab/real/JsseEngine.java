@@ -54,7 +54,7 @@ public final class JsseEngine extends SslEngineAdapter implements InjectingEngin
     this.driver = new SslDriver(engine);
   }
 
-  /** The decryption hook: with the master secrets, records after ChangeCipherSpec are decoded too. */
+  @Override
   public void decryptWith(MasterSecrets secrets) {
     wire.decryptWith(secrets);
   }

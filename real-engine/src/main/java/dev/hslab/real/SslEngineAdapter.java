@@ -18,7 +18,7 @@ import java.util.Optional;
  * the state names, the last message seen (for {@link #waitingFor}), the timeout, and how a sent
  * message and a completed handshake are reported.
  */
-abstract class SslEngineAdapter implements Engine {
+public abstract class SslEngineAdapter implements Engine {
 
   final JsseProvider provider;
   final Side side;
@@ -39,6 +39,13 @@ abstract class SslEngineAdapter implements Engine {
     this.side = side;
     this.trust = trust;
   }
+
+  /**
+   * The decryption hook: with the master secrets (from a model peer, which knows them), the
+   * engine's protected records (after ChangeCipherSpec, or of epoch 1 and later in DTLS) are
+   * decoded too, so the trace names them.
+   */
+  public abstract void decryptWith(MasterSecrets secrets);
 
   @Override
   public Side side() {

@@ -6,11 +6,10 @@ import dev.hslab.model.engine.EngineConfig;
 import dev.hslab.model.engine.ModelEngine;
 import dev.hslab.model.handshake.Side;
 import dev.hslab.model.loopback.LoopbackRun;
-import dev.hslab.real.JsseDtlsEngine;
-import dev.hslab.real.JsseEngine;
 import dev.hslab.real.JsseEngineFactory;
 import dev.hslab.real.JsseProvider;
 import dev.hslab.real.JvmTlsPolicy;
+import dev.hslab.real.SslEngineAdapter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -76,19 +75,10 @@ final class EngineChoice implements LoopbackRun.EngineMaker {
   }
 
   private static void wireSecrets(Engine c, Engine s) {
-    if (c instanceof ModelEngine<?> model) {
-      decryptWith(s, model);
-    } else if (s instanceof ModelEngine<?> model) {
-      decryptWith(c, model);
-    }
-  }
-
-  /** A real engine's protected records read with the model peer's master secret. */
-  private static void decryptWith(Engine real, ModelEngine<?> model) {
-    if (real instanceof JsseEngine tls) {
-      tls.decryptWith(model::masterSecret);
-    } else if (real instanceof JsseDtlsEngine dtls) {
-      dtls.decryptWith(model::masterSecret);
+    if (c instanceof ModelEngine<?> model && s instanceof SslEngineAdapter real) {
+      real.decryptWith(model::masterSecret);
+    } else if (s instanceof ModelEngine<?> model && c instanceof SslEngineAdapter real) {
+      real.decryptWith(model::masterSecret);
     }
   }
 
