@@ -31,6 +31,18 @@ final class DtlsRecords {
   /** One record of a flight as first sent: its epoch, type and plaintext. */
   record Plain(int epoch, ContentType type, Bytes fragment) {}
 
+  /**
+   * A flight as the {@link FlightMachine} holds it: its records, to protect again when it is resent,
+   * and its messages as first reported, to report again (marked) when it is.
+   */
+  record Flight(List<Plain> records, List<MessageInfo> messages) {
+
+    Flight {
+      records = List.copyOf(records);
+      messages = List.copyOf(messages);
+    }
+  }
+
   final DtlsWriteState write;
   final DtlsReadState read = new DtlsReadState();
   final Pmtu pmtu;
@@ -41,11 +53,9 @@ final class DtlsRecords {
   List<Plain> flight = new ArrayList<>();
   /** The messages of {@link #flight} as first reported, each reported again when the flight is resent. */
   List<MessageInfo> flightMessages = new ArrayList<>();
-  /** {@link #flightMessages} of the flight handed to the {@link #machine} last, the one it resends. */
-  List<MessageInfo> resendable = List.of();
-  FlightMachine<List<Plain>> machine;
+  FlightMachine<Flight> machine;
 
-  DtlsRecords(ProtocolVersion initial, Pmtu pmtu, FlightMachine<List<Plain>> machine) {
+  DtlsRecords(ProtocolVersion initial, Pmtu pmtu, FlightMachine<Flight> machine) {
     this.write = new DtlsWriteState(initial);
     this.pmtu = pmtu;
     this.machine = machine;
@@ -86,12 +96,17 @@ final class DtlsRecords {
   }
 
   /** The flight again, each record in its first epoch with a new sequence number (§4.2.4), as datagrams. */
-  List<Bytes> retransmit(List<Plain> records) {
+  List<Bytes> retransmit(Flight f) {
     List<Bytes> out = new ArrayList<>();
-    for (Plain p : records) {
+    for (Plain p : f.records()) {
       out.add(write.protect(p.epoch(), p.type(), p.fragment()).encode());
     }
     return DtlsDatagram.packEncoded(out, pmtu);
+  }
+
+  /** The flight being sent, as the {@link #machine} takes it. */
+  Flight sentFlight() {
+    return new Flight(flight, flightMessages);
   }
 
   /** Starts a new flight: the records written from now on. */

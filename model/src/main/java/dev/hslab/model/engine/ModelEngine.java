@@ -86,7 +86,7 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
     this.peerTable = peerTable;
     if (config.dtls()) {
       // RFC 6347 §4.1: the first ClientHello may go in records of the lowest version offered.
-      FlightMachine<List<DtlsRecords.Plain>> machine = side == Side.CLIENT
+      FlightMachine<DtlsRecords.Flight> machine = side == Side.CLIENT
           ? FlightMachine.client(FlightMachine.Policy.RFC6347) : FlightMachine.server(FlightMachine.Policy.RFC6347);
       DtlsRecords d = new DtlsRecords(config.minVersion(), Pmtu.DEFAULT, machine);
       this.c = new Connection(config, new RecordLayer(side, config.minVersion(), config.recordMode(), config.random(), d));
@@ -569,20 +569,19 @@ public final class ModelEngine<S extends Enum<S> & HandshakeState> implements In
       boolean stateless = row.emits().stream().anyMatch(e -> e.kind() == MessageKind.HELLO_VERIFY_REQUEST);
       FlightMachine.Sent how = stateless ? FlightMachine.Sent.STATELESS
           : done ? FlightMachine.Sent.LAST : FlightMachine.Sent.AWAIT_ANSWER;
-      d.resendable = List.copyOf(d.flightMessages);
-      apply(d.machine.send(List.copyOf(d.flight), how));
+      apply(d.machine.send(d.sentFlight(), how));
     }
   }
 
   /** Carries out one step of the flight machine: the flight again, the timer, or giving up. */
-  private void apply(FlightMachine.Next<List<DtlsRecords.Plain>> next) {
+  private void apply(FlightMachine.Next<DtlsRecords.Flight> next) {
     DtlsRecords d = c.records.dtls();
     boolean wasTimed = d.machine.timed();
     d.machine = next.machine();
     next.retransmit().ifPresent(f -> {
       datagrams.addAll(d.retransmit(f));
       // Each message of the flight is on the wire again: the trace shows it again, marked.
-      d.resendable.forEach(m -> events.add(new EngineEvent.MessageSent(m.retransmission(m.encrypted()))));
+      f.messages().forEach(m -> events.add(new EngineEvent.MessageSent(m.retransmission(m.encrypted()))));
     });
     if (next.timer() instanceof FlightMachine.Timer.Arm a) {
       events.add(new EngineEvent.RetransmissionTimer(a.afterMillis()));
