@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         + "subject and baseline under the same machine load); then each floor written out, operation by operation.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  hslab bench                 the recorded figures (about 35-50 minutes)",
+      "  hslab bench                 the recorded figures (about 35 minutes)",
       "  hslab bench --quick         a first look, wider error",
       "  hslab bench --quick --json  machine and results as JSON (docs/cli.md)",
       "  hslab bench --forks 0       all in this JVM (about three minutes, noisier)",
